@@ -1,0 +1,489 @@
+package detect
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// checkAssign reports assignments (=, :=, multi-value and comma-ok
+// forms) whose right-hand side copies a value, and, since Go 1.22, the
+// per-iteration copies of variables declared in a for statement's init.
+func (f *finder) checkAssign(as *ast.AssignStmt, parent ast.Node) {
+	reported := false
+	switch {
+	case len(as.Lhs) == len(as.Rhs):
+		for i, rhs := range as.Rhs {
+			if path := f.copiedPath(rhs); path != nil {
+				f.report(Assign, rhs, rhs, f.destOf(as.Lhs[i]), path)
+				reported = true
+			}
+		}
+	case len(as.Rhs) == 1 && len(as.Lhs) == 2:
+		// v, ok := m[k], <-ch or x.(T): only v receives the value.
+		if path := f.copiedPath(as.Rhs[0]); path != nil {
+			f.report(Assign, as.Rhs[0], as.Rhs[0], f.destOf(as.Lhs[0]), stripTuple(path))
+			reported = true
+		}
+	}
+	if reported || as.Tok != token.DEFINE || !f.atLeastGo122() {
+		return
+	}
+	if loop, ok := parent.(*ast.ForStmt); ok && loop.Init == as {
+		for _, lhs := range as.Lhs {
+			id, ok := lhs.(*ast.Ident)
+			if !ok || id.Name == "_" {
+				continue
+			}
+			if obj := f.Info.Defs[id]; obj != nil {
+				if path := pathTo(obj.Type()); path != nil {
+					f.report(ForVar, id, nil, Dest{Kind: DstVar, Obj: obj, Expr: id, Type: obj.Type()}, path)
+				}
+			}
+		}
+	}
+}
+
+// stripTuple drops the leading tuple of a comma-ok expression's path:
+// go/types records v, ok := m[k] with the type (T, bool), and only T is
+// copied.
+func stripTuple(p Path) Path {
+	if _, ok := p[0].Type.(*types.Tuple); ok && len(p) > 1 {
+		return p[1:]
+	}
+	return p
+}
+
+// checkGenDecl reports var declarations whose values copy a value.
+func (f *finder) checkGenDecl(gd *ast.GenDecl) {
+	if gd.Tok != token.VAR {
+		return
+	}
+	for _, spec := range gd.Specs {
+		vs := spec.(*ast.ValueSpec)
+		switch {
+		case len(vs.Names) == len(vs.Values):
+			for i, v := range vs.Values {
+				if path := f.copiedPath(v); path != nil {
+					f.report(VarDecl, v, v, f.destOf(vs.Names[i]), path)
+				}
+			}
+		case len(vs.Values) == 1 && len(vs.Names) == 2:
+			if path := f.copiedPath(vs.Values[0]); path != nil {
+				f.report(VarDecl, vs.Values[0], vs.Values[0], f.destOf(vs.Names[0]), stripTuple(path))
+			}
+		}
+	}
+}
+
+// checkCall reports arguments that copy a value (including implicit
+// conversions to interface parameters, variadic ...any arguments, go and
+// defer calls and builtins such as append), element copies by append(s,
+// t...) and copy, conversions T(v), and value-receiver method calls on
+// instantiated generic types.
+func (f *finder) checkCall(call *ast.CallExpr) {
+	if f.isConversion(call) {
+		f.checkConversion(call)
+		return
+	}
+	callee := typeutil.Callee(f.Info, call)
+	if b, ok := callee.(*types.Builtin); ok {
+		f.checkBuiltinCall(call, b)
+		return
+	}
+	fn, _ := callee.(*types.Func)
+	sig, _ := f.typeOf(call.Fun).Underlying().(*types.Signature)
+	for i, arg := range call.Args {
+		path := f.copiedPath(arg)
+		if path == nil {
+			continue
+		}
+		dst := Dest{Kind: DstParam, Call: call, Callee: fn, Index: i}
+		if sig != nil {
+			if p := paramAt(sig, i, call.Ellipsis.IsValid()); p != nil {
+				dst.Obj, dst.Type = p, p.Type()
+				if sig.Variadic() && i >= sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+					dst.Type = p.Type().(*types.Slice).Elem()
+				}
+			}
+		}
+		if isInterface(dst.Type) {
+			dst.Kind = DstInterface
+		}
+		f.report(CallArg, arg, arg, dst, path)
+	}
+	f.checkGenericReceiver(call, fn)
+}
+
+// paramAt returns the parameter that receives argument i, or nil.
+func paramAt(sig *types.Signature, i int, ellipsis bool) *types.Var {
+	n := sig.Params().Len()
+	switch {
+	case i < n-1 || (i < n && !sig.Variadic()):
+		return sig.Params().At(i)
+	case sig.Variadic() && n > 0:
+		return sig.Params().At(n - 1)
+	}
+	return nil
+}
+
+// checkBuiltinCall handles the builtins. len, cap, unsafe.Sizeof and the
+// like use only the type or a reference; new and make take types.
+func (f *finder) checkBuiltinCall(call *ast.CallExpr, b *types.Builtin) {
+	switch b.Name() {
+	case "len", "cap", "new", "make", "Sizeof", "Offsetof", "Alignof", "clear", "close", "min", "max":
+		return
+	case "copy":
+		if len(call.Args) == 2 {
+			f.checkElemCopy(call, call.Args[1])
+		}
+		return
+	case "append":
+		if call.Ellipsis.IsValid() && len(call.Args) == 2 {
+			f.checkElemCopy(call, call.Args[1])
+			return
+		}
+	}
+	for i, arg := range call.Args {
+		if b.Name() == "append" && i == 0 {
+			continue // the slice itself is a reference
+		}
+		if path := f.copiedPath(arg); path != nil {
+			f.report(CallArg, arg, arg, Dest{Kind: DstElem, Call: call, Index: i, Type: f.typeOf(arg)}, path)
+		}
+	}
+}
+
+// checkElemCopy reports append(s, t...) and copy(dst, src), which copy
+// every element of src.
+func (f *finder) checkElemCopy(call *ast.CallExpr, src ast.Expr) {
+	var elem types.Type
+	switch t := f.typeOf(src).Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Array:
+		elem = t.Elem()
+	}
+	if path := pathTo(elem); path != nil {
+		f.report(ElemCopy, src, src, Dest{Kind: DstElem, Call: call, Type: elem}, path)
+	}
+}
+
+// checkConversion reports T(v) when v is an existing value that holds a
+// sync.Map: the conversion copies it, also to an interface type.
+func (f *finder) checkConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 {
+		return
+	}
+	if path := f.copiedPath(call.Args[0]); path != nil {
+		t := f.typeOf(call.Fun)
+		kind := DstValue
+		if isInterface(t) {
+			kind = DstInterface
+		}
+		f.report(Conversion, call, call.Args[0], Dest{Kind: kind, Expr: call, Type: t}, path)
+	}
+}
+
+// checkGenericReceiver reports a value-receiver method call whose
+// receiver holds a sync.Map only once instantiated: the method's own
+// declaration has no receiver finding to cover it.
+func (f *finder) checkGenericReceiver(call *ast.CallExpr, fn *types.Func) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	selection := f.Info.Selections[sel]
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return
+	}
+	fn, ok = selection.Obj().(*types.Func) // instantiated, unlike typeutil.Callee's
+	if !ok {
+		return
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil || isPointer(recv.Type()) {
+		return
+	}
+	if pathTo(fn.Origin().Signature().Recv().Type()) != nil {
+		return // reported at the method's receiver
+	}
+	if path := pathTo(recv.Type()); path != nil {
+		f.report(MethodCall, sel, sel.X, Dest{Kind: DstParam, Call: call, Callee: fn, Index: -1, Obj: recv, Type: recv.Type()}, path)
+	}
+}
+
+// checkReturn reports returned values that copy a value, and bare
+// returns of named results that hold a sync.Map.
+func (f *finder) checkReturn(ret *ast.ReturnStmt, fn ast.Node) {
+	sig := f.signatureOf(fn)
+	if sig == nil {
+		return
+	}
+	results := sig.Results()
+	if len(ret.Results) == 0 {
+		for i := range results.Len() {
+			r := results.At(i)
+			if r.Name() == "" {
+				continue
+			}
+			if path := pathTo(r.Type()); path != nil {
+				f.report(BareReturn, ret, nil, Dest{Kind: DstResult, Obj: r, Type: r.Type(), Index: i, Func: fn}, path)
+			}
+		}
+		return
+	}
+	if len(ret.Results) != results.Len() {
+		return // return f() of a multi-value call: fresh
+	}
+	for i, x := range ret.Results {
+		if path := f.copiedPath(x); path != nil {
+			r := results.At(i)
+			dst := Dest{Kind: DstResult, Obj: r, Type: r.Type(), Index: i, Func: fn}
+			if isInterface(r.Type()) {
+				dst.Kind = DstInterface
+			}
+			f.report(Return, x, x, dst, path)
+		}
+	}
+}
+
+// signatureOf returns the signature of a *ast.FuncDecl or *ast.FuncLit.
+func (f *finder) signatureOf(fn ast.Node) *types.Signature {
+	var t types.Type
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj := f.Info.Defs[fn.Name]; obj != nil {
+			t = obj.Type()
+		}
+	case *ast.FuncLit:
+		t = f.typeOf(fn)
+	}
+	sig, _ := t.(*types.Signature)
+	return sig
+}
+
+// checkCompositeLit reports literal elements (struct fields, array,
+// slice and map elements, map keys) that copy a value.
+func (f *finder) checkCompositeLit(lit *ast.CompositeLit) {
+	litType := f.typeOf(lit)
+	if litType == nil {
+		return
+	}
+	st, _ := litType.Underlying().(*types.Struct)
+	for i, elt := range lit.Elts {
+		var key ast.Expr
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			key, elt = kv.Key, kv.Value
+		}
+		if path := f.copiedPath(elt); path != nil {
+			f.report(CompositeElt, elt, elt, f.literalDest(lit, st, i, key), path)
+		}
+		if key != nil && st == nil {
+			if _, isMap := litType.Underlying().(*types.Map); isMap {
+				if path := f.copiedPath(key); path != nil {
+					f.report(CompositeElt, key, key, Dest{Kind: DstElem, Expr: lit, Type: f.typeOf(key)}, path)
+				}
+			}
+		}
+	}
+}
+
+// literalDest returns the destination of element i of lit.
+func (f *finder) literalDest(lit *ast.CompositeLit, st *types.Struct, i int, key ast.Expr) Dest {
+	if st == nil {
+		var elem types.Type
+		switch t := f.typeOf(lit).Underlying().(type) {
+		case *types.Array:
+			elem = t.Elem()
+		case *types.Slice:
+			elem = t.Elem()
+		case *types.Map:
+			elem = t.Elem()
+		}
+		kind := DstElem
+		if isInterface(elem) {
+			kind = DstInterface
+		}
+		return Dest{Kind: kind, Expr: lit, Type: elem, Index: i}
+	}
+	var field *types.Var
+	if id, ok := key.(*ast.Ident); ok {
+		field, _ = f.Info.Uses[id].(*types.Var)
+	} else if key == nil && i < st.NumFields() {
+		field = st.Field(i)
+	}
+	d := Dest{Kind: DstField, Obj: field, Expr: lit, Index: i}
+	if field != nil {
+		d.Type = field.Type()
+		if isInterface(field.Type()) {
+			d.Kind = DstInterface
+		}
+	}
+	return d
+}
+
+// checkSend reports channel sends, also those of select cases.
+func (f *finder) checkSend(send *ast.SendStmt) {
+	if path := f.copiedPath(send.Value); path != nil {
+		var elem types.Type
+		if ch, ok := f.typeOf(send.Chan).Underlying().(*types.Chan); ok {
+			elem = ch.Elem()
+		}
+		kind := DstChan
+		if isInterface(elem) {
+			kind = DstInterface
+		}
+		f.report(ChanSend, send.Value, send.Value, Dest{Kind: kind, Expr: send.Chan, Type: elem}, path)
+	}
+}
+
+// checkRange reports range key and value variables that receive copies.
+func (f *finder) checkRange(r *ast.RangeStmt) {
+	for _, v := range []ast.Expr{r.Key, r.Value} {
+		if v == nil {
+			continue
+		}
+		if id, ok := v.(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		var dst Dest
+		if r.Tok == token.DEFINE {
+			id, ok := v.(*ast.Ident)
+			if !ok || f.Info.Defs[id] == nil {
+				continue
+			}
+			obj := f.Info.Defs[id]
+			dst = Dest{Kind: DstVar, Obj: obj, Expr: id, Type: obj.Type()}
+		} else {
+			dst = f.destOf(v)
+		}
+		if path := pathTo(dst.Type); path != nil {
+			f.report(RangeVar, v, r.X, dst, path)
+		}
+	}
+}
+
+// checkTypeAssert reports x.(T) where T holds a sync.Map: the assertion
+// copies the value out of the interface.
+func (f *finder) checkTypeAssert(ta *ast.TypeAssertExpr) {
+	if ta.Type == nil {
+		return // x.(type), handled by checkTypeSwitch
+	}
+	t := f.typeOf(ta.Type)
+	if path := pathTo(t); path != nil {
+		f.report(TypeAssert, ta, ta.X, Dest{Kind: DstValue, Expr: ta, Type: t}, path)
+	}
+}
+
+// checkTypeSwitch reports the cases of switch v := x.(type) that bind v
+// to a type holding a sync.Map.
+func (f *finder) checkTypeSwitch(ts *ast.TypeSwitchStmt) {
+	as, ok := ts.Assign.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		return
+	}
+	src := as.Rhs[0].(*ast.TypeAssertExpr).X
+	for _, stmt := range ts.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		if len(cc.List) != 1 {
+			continue // v has the interface type
+		}
+		obj := f.Info.Implicits[cc]
+		if obj == nil {
+			continue
+		}
+		if path := pathTo(obj.Type()); path != nil {
+			f.report(TypeAssert, cc.List[0], src, Dest{Kind: DstVar, Obj: obj, Expr: as.Lhs[0], Type: obj.Type()}, path)
+		}
+	}
+}
+
+// checkFunc reports receivers and parameters, of declarations and
+// literals, that hold a sync.Map: every call copies them.
+func (f *finder) checkFunc(fn ast.Node, recv *ast.FieldList, ft *ast.FuncType) {
+	f.checkFields(Receiver, fn, recv)
+	f.checkFields(Param, fn, ft.Params)
+}
+
+func (f *finder) checkFields(form Form, fn ast.Node, list *ast.FieldList) {
+	if list == nil {
+		return
+	}
+	for _, field := range list.List {
+		path := pathTo(f.typeOf(field.Type))
+		if path == nil {
+			continue
+		}
+		if len(field.Names) == 0 {
+			f.report(form, field.Type, nil, Dest{Kind: DstVar, Type: f.typeOf(field.Type), Func: fn}, path)
+		}
+		for _, name := range field.Names {
+			obj := f.Info.Defs[name]
+			f.report(form, name, nil, Dest{Kind: DstVar, Obj: obj, Expr: name, Type: f.typeOf(field.Type), Func: fn}, path)
+		}
+	}
+}
+
+// checkMethodValue reports v.M, not called, where M has a value receiver
+// and v holds a sync.Map: binding the method value copies v (go vet only
+// reports the method's declaration).
+func (f *finder) checkMethodValue(sel *ast.SelectorExpr, parent ast.Node) {
+	selection := f.Info.Selections[sel]
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return
+	}
+	if call, ok := parent.(*ast.CallExpr); ok && ast.Unparen(call.Fun) == ast.Expr(sel) {
+		return // a call, not a method value
+	}
+	fn, ok := selection.Obj().(*types.Func)
+	if !ok {
+		return
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil || isPointer(recv.Type()) {
+		return
+	}
+	if path := pathTo(recv.Type()); path != nil {
+		f.report(MethodValue, sel, sel.X, Dest{Kind: DstValue, Obj: recv, Expr: sel, Type: recv.Type()}, path)
+	}
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok
+}
+
+// destOf describes the destination of an assignment to lhs.
+func (f *finder) destOf(lhs ast.Expr) Dest {
+	lhs = ast.Unparen(lhs)
+	t := f.typeOf(lhs)
+	d := Dest{Expr: lhs, Type: t}
+	switch x := lhs.(type) {
+	case *ast.Ident:
+		if x.Name == "_" {
+			d.Kind = DstBlank
+			return d
+		}
+		d.Kind, d.Obj = DstVar, f.Info.ObjectOf(x)
+		if d.Obj != nil {
+			d.Type = d.Obj.Type()
+		}
+	case *ast.SelectorExpr:
+		if sel := f.Info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+			d.Kind, d.Obj = DstField, sel.Obj()
+		} else {
+			d.Kind, d.Obj = DstVar, f.Info.Uses[x.Sel] // pkg.Var
+		}
+	case *ast.IndexExpr:
+		d.Kind = DstElem
+	case *ast.StarExpr:
+		d.Kind = DstElem
+	}
+	if isInterface(d.Type) {
+		d.Kind = DstInterface
+	}
+	return d
+}

@@ -1,0 +1,66 @@
+package detect
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// copiedPath returns the containment path of x's type when evaluating x
+// where a value is expected copies an existing sync.Map, and nil when x
+// holds no sync.Map or makes a fresh value.
+//
+// This is the one predicate for the "never report" list of DESIGN.md:
+// composite literals (sync.Map{} among them) and calls make fresh values,
+// as do *f() and *new(T), which read a value no one else can reach yet.
+// Conversions T(v) and type assertions x.(T) are copies, but they are
+// reported as forms of their own (checkConversion, checkTypeAssert), so
+// in an enclosing context they count as fresh and are not reported twice.
+func (f *finder) copiedPath(x ast.Expr) Path {
+	x = ast.Unparen(x)
+	switch x := x.(type) {
+	case *ast.CompositeLit, *ast.TypeAssertExpr:
+		return nil
+	case *ast.CallExpr:
+		return nil
+	case *ast.StarExpr:
+		if call, ok := ast.Unparen(x.X).(*ast.CallExpr); ok && !f.isConversion(call) {
+			return nil
+		}
+	}
+	tv, ok := f.Info.Types[x]
+	if !ok || !tv.IsValue() {
+		return nil
+	}
+	return pathTo(tv.Type)
+}
+
+// isConversion reports whether call is a conversion T(x).
+func (f *finder) isConversion(call *ast.CallExpr) bool {
+	tv, ok := f.Info.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
+// typeOf returns the type of x, or nil.
+func (f *finder) typeOf(x ast.Expr) types.Type {
+	if tv, ok := f.Info.Types[x]; ok {
+		return tv.Type
+	}
+	if id, ok := x.(*ast.Ident); ok {
+		if obj := f.Info.ObjectOf(id); obj != nil {
+			return obj.Type()
+		}
+	}
+	return nil
+}
+
+// isInterface reports whether t is an interface type (but not a type
+// parameter, whose underlying type is also an interface).
+func isInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	return types.IsInterface(t)
+}

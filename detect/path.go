@@ -1,0 +1,179 @@
+package detect
+
+import (
+	"go/types"
+	"strings"
+)
+
+// A Step is one level of a containment path: a type, and the field of the
+// enclosing struct through which it is reached (nil at the top, for array
+// elements, for type parameter terms and for defined types).
+type Step struct {
+	Type  types.Type
+	Field *types.Var
+	// Approx marks a type parameter term written with a tilde (~T).
+	Approx bool
+}
+
+// A Path is the containment chain from a copied type, outermost first,
+// down to sync.Map, the last step.
+type Path []Step
+
+// Format renders the path as vet does, "Cache contains sync.Map", with
+// type names qualified relative to pkg.
+func (p Path) Format(pkg *types.Package) string {
+	qual := types.RelativeTo(pkg)
+	parts := make([]string, 0, len(p))
+	for _, s := range p {
+		name := types.TypeString(s.Type, qual)
+		if s.Approx {
+			name = "~" + name
+		}
+		if len(parts) > 0 && parts[len(parts)-1] == name {
+			continue // a defined type over sync.Map names itself once
+		}
+		parts = append(parts, name)
+	}
+	return strings.Join(parts, " contains ")
+}
+
+// IsSyncMap reports whether t is sync.Map or a defined type whose
+// underlying type is that of sync.Map (type Registry sync.Map).
+func IsSyncMap(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		if obj := n.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == "sync" && obj.Name() == "Map" {
+			return true
+		}
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || st.NumFields() == 0 {
+		return false
+	}
+	// Only package sync can declare a struct with sync's unexported
+	// fields, so such a struct is the underlying type of a sync type;
+	// compare it with sync.Map's, found through the field's package.
+	spkg := st.Field(0).Pkg()
+	if spkg == nil || spkg.Path() != "sync" {
+		return false
+	}
+	m, ok := spkg.Scope().Lookup("Map").(*types.TypeName)
+	return ok && types.Identical(st, m.Type().Underlying())
+}
+
+// pathTo returns the containment path from t down to a sync.Map held by
+// value, or nil if t holds none. Pointers, slices, maps, channels,
+// functions and interfaces hold their referents by reference and end the
+// search.
+func pathTo(t types.Type) Path {
+	return walkPath(t, nil, make(map[types.Type]bool))
+}
+
+func walkPath(t types.Type, field *types.Var, seen map[types.Type]bool) Path {
+	if t == nil || seen[t] {
+		return nil
+	}
+	seen[t] = true
+	defer delete(seen, t)
+	step := Step{Type: t, Field: field}
+	if IsSyncMap(t) {
+		return Path{step}
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		for _, term := range coreTerms(u) {
+			if sub := walkPath(term.Type(), nil, seen); sub != nil {
+				sub[0].Approx = term.Tilde()
+				return append(Path{step}, sub...)
+			}
+		}
+		return nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Array:
+		if sub := walkPath(u.Elem(), nil, seen); sub != nil {
+			return append(Path{step}, sub...)
+		}
+	case *types.Struct:
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if sub := walkPath(f.Type(), f, seen); sub != nil {
+				return append(Path{step}, sub...)
+			}
+		}
+	case *types.Tuple:
+		for i := range u.Len() {
+			if sub := walkPath(u.At(i).Type(), nil, seen); sub != nil {
+				return append(Path{step}, sub...)
+			}
+		}
+	}
+	return nil
+}
+
+// coreTerms returns the type terms of a type parameter's constraint,
+// flattening embedded interfaces and unions. A constraint without terms
+// (any, or methods only) has none: its type set holds no sync.Map that
+// the body could copy as such.
+func coreTerms(tp *types.TypeParam) []*types.Term {
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var terms []*types.Term
+	for i := range iface.NumEmbeddeds() {
+		terms = appendTerms(terms, iface.EmbeddedType(i), 0)
+	}
+	return terms
+}
+
+func appendTerms(terms []*types.Term, t types.Type, depth int) []*types.Term {
+	if depth > 16 {
+		return terms // malformed or cyclic constraint
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.Union:
+		for i := range u.Len() {
+			terms = append(terms, u.Term(i))
+		}
+		return terms
+	}
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		for i := range iface.NumEmbeddeds() {
+			terms = appendTerms(terms, iface.EmbeddedType(i), depth+1)
+		}
+		return terms
+	}
+	return append(terms, types.NewTerm(false, t))
+}
+
+// mapFields returns every struct field of sync.Map type reachable by value
+// from t, in declaration order, each once.
+func mapFields(t types.Type) []*types.Var {
+	var fields []*types.Var
+	seen := make(map[types.Type]bool)
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] || IsSyncMap(t) {
+			return
+		}
+		seen[t] = true
+		switch u := t.Underlying().(type) {
+		case *types.Array:
+			walk(u.Elem())
+		case *types.Struct:
+			for i := range u.NumFields() {
+				f := u.Field(i)
+				if IsSyncMap(f.Type()) {
+					fields = append(fields, f)
+				} else {
+					walk(f.Type())
+				}
+			}
+		}
+	}
+	walk(t)
+	return fields
+}
