@@ -1,5 +1,5 @@
 module github.com/syncfix/syncfix
 
-go 1.26.8
+go 1.26.0
 
 require golang.org/x/tools v0.52.0
