@@ -151,14 +151,41 @@ func (f *finder) checkBuiltinCall(call *ast.CallExpr, b *types.Builtin) {
 			continue // the slice itself is a reference
 		}
 		if path := f.copiedPath(arg); path != nil {
-			f.report(CallArg, arg, arg, Dest{Kind: DstElem, Call: call, Index: i, Type: f.typeOf(arg)}, path)
+			dst := Dest{Kind: DstElem, Call: call, Index: i, Type: f.builtinParamType(call, b, i)}
+			if isInterface(dst.Type) {
+				dst.Kind = DstInterface // append to []any, delete from map[any]V, panic
+			}
+			f.report(CallArg, arg, arg, dst, path)
 		}
 	}
 }
 
+// builtinParamType returns the type that argument i of a call of the
+// builtin b is converted to: the element type for append, the key type
+// for delete, any for panic, and otherwise the argument's own type.
+func (f *finder) builtinParamType(call *ast.CallExpr, b *types.Builtin, i int) types.Type {
+	switch b.Name() {
+	case "append":
+		if s, ok := f.typeOf(call).Underlying().(*types.Slice); ok {
+			return s.Elem()
+		}
+	case "delete":
+		if m, ok := f.typeOf(call.Args[0]).Underlying().(*types.Map); ok {
+			return m.Key()
+		}
+	case "panic":
+		return types.Universe.Lookup("any").Type()
+	}
+	return f.typeOf(call.Args[i])
+}
+
 // checkElemCopy reports append(s, t...) and copy(dst, src), which copy
-// every element of src.
+// every element of src. Elements of a slice made on the spot, by make or
+// a composite literal, are fresh zero values or already reported copies.
 func (f *finder) checkElemCopy(call *ast.CallExpr, src ast.Expr) {
+	if f.isFreshSlice(src) {
+		return
+	}
 	var elem types.Type
 	switch t := f.typeOf(src).Underlying().(type) {
 	case *types.Slice:
@@ -169,6 +196,19 @@ func (f *finder) checkElemCopy(call *ast.CallExpr, src ast.Expr) {
 	if path := pathTo(elem); path != nil {
 		f.report(ElemCopy, src, src, Dest{Kind: DstElem, Call: call, Type: elem}, path)
 	}
+}
+
+// isFreshSlice reports whether x makes a new slice whose elements no one
+// else can reach: make(...) or a composite literal.
+func (f *finder) isFreshSlice(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		b, ok := typeutil.Callee(f.Info, x).(*types.Builtin)
+		return ok && b.Name() == "make"
+	}
+	return false
 }
 
 // checkConversion reports T(v) when v is an existing value that holds a

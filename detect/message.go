@@ -73,7 +73,7 @@ func (f *finder) message(fd *Finding) string {
 func (f *finder) to(d Dest) string {
 	switch d.Kind {
 	case DstInterface:
-		if d.Obj != nil {
+		if d.Obj != nil && d.Obj.Name() != "" && d.Obj.Name() != "_" {
 			return " to interface " + d.Obj.Name()
 		}
 		return " to an interface"
