@@ -65,6 +65,14 @@ func appends(m sync.Map, ms []sync.Map, xs []any, cs []Cache, c Cache) { // want
 
 func takeIface(xs ...fmt.Stringer) {}
 
+func newExpr(m *sync.Map, c Cache) { // want `parameter c`
+	_ = new(*m)         // want `^call of new copies sync\.Map value \*m$`
+	_ = new(c)          // want `^call of new copies Cache value c: Cache contains sync\.Map$`
+	_ = new(sync.Map)   // ok: a type, not a value
+	_ = new(sync.Map{}) // ok: fresh zero value
+	_ = new(m)          // ok: pointer
+}
+
 func interfaces(n Named, mp map[any]int, xs []any) { // want `parameter n`
 	if n.String() == "" {
 		panic(n) // want `^call of panic copies Named value n: Named contains sync\.Map$`

@@ -22,6 +22,20 @@ func sends(m *sync.Map, c *Cache, ch chan sync.Map, cc chan<- Cache, ca chan any
 	ca <- m          // ok: interface holding a pointer
 }
 
+func receives(ch chan sync.Map, cc chan Cache, done chan struct{}) {
+	var x any
+	select {
+	case v := <-ch: // want `^assignment copies sync\.Map value <-ch to v$`
+		_ = &v
+	case c, ok := <-cc: // want `^assignment copies Cache value <-cc to c: Cache contains sync\.Map$`
+		_, _ = &c, ok
+	case x = <-ch: // want `^assignment copies sync\.Map value <-ch to interface x$`
+	case <-ch: // ok: the value is dropped
+	case <-done:
+	}
+	_ = x
+}
+
 func pointers(ch chan *sync.Map, m *sync.Map) {
 	ch <- m // ok: pointer
 }

@@ -58,6 +58,23 @@ func ptrParam[T ~*sync.Map](t T) T { // ok: pointer terms
 	return t
 }
 
+func assertTo[T MapLike](x any) {
+	_ = x.(T)  // want `^type assertion copies T value out of x: T contains ~struct\{m sync\.Map\} contains sync\.Map$`
+	_ = x.(*T) // ok: pointer
+}
+
+func convertTo[T ~struct{ m sync.Map }](p *struct{ m sync.Map }) {
+	_ = T(*p) // want `^conversion to T copies struct\{m sync\.Map\} value \*p: struct\{m sync\.Map\} contains sync\.Map$`
+}
+
+type Embeds struct {
+	Box[sync.Map]
+}
+
+func promoted(e *Embeds) {
+	_ = e.Get() // want `^call of value method e\.Get copies receiver Box\[sync\.Map\] value e: Box\[sync\.Map\] contains sync\.Map$`
+}
+
 func genericCall() {
 	var m sync.Map
 	_ = anyParam(m)  // want `^call of anyParam copies sync\.Map value m$`

@@ -24,6 +24,23 @@ type Outer struct {
 	Cache
 }
 
+type Box[T any] struct {
+	v T
+}
+
+func (b Box[T]) Get() T { return b.v }
+
+type PtrOuter struct {
+	*Cache
+}
+
+func more(b *Box[sync.Map], po PtrOuter) {
+	f := b.Get  // want `^method value b\.Get copies Box\[sync\.Map\] value b: Box\[sync\.Map\] contains sync\.Map$`
+	g := po.Get // want `^method value po\.Get copies Cache value po: Cache contains sync\.Map$`
+	h := po.Put // ok: pointer receiver
+	_, _, _ = f, g, h
+}
+
 func values(c Cache, p *Cache, r Registry, o *Outer) { // want `parameter c` `parameter r`
 	f := c.Get        // want `^method value c\.Get copies Cache value c: Cache contains sync\.Map$`
 	g := p.Get        // want `^method value p\.Get copies Cache value p: Cache contains sync\.Map$`

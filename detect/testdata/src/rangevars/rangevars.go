@@ -45,6 +45,16 @@ func keys(seq iter.Seq[Cache], seq2 iter.Seq2[sync.Map, int]) {
 	}
 }
 
+func intoInterfaces(ms []sync.Map, mm map[string]Cache) {
+	var x any
+	for _, x = range ms { // want `^range copies sync\.Map elements of ms to interface x$`
+	}
+	var k, v any
+	for k, v = range mm { // want `^range copies Cache elements of mm to interface v: Cache contains sync\.Map$`
+	}
+	_, _, _ = x, k, v
+}
+
 func notCopies(ms []sync.Map, ps []*sync.Map, mm map[string]*Cache) {
 	for i := range ms { // ok: index only
 		_ = &ms[i]

@@ -1,0 +1,101 @@
+package detect_test
+
+import (
+	"fmt"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/syncfix/syncfix/detect"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/copylock"
+	"golang.org/x/tools/go/packages"
+)
+
+// TestParityWithCopylock runs go vet's copylocks analyzer over the same
+// cases and fails when it reports a copy of a sync.Map (or of a value
+// that contains one) on a line where syncfix reports nothing: DESIGN.md
+// promises at least everything vet reports for such values.
+func TestParityWithCopylock(t *testing.T) {
+	var pkgs []*packages.Package
+	pkgs = append(pkgs, loadCases(t, analysistest.TestData(), casePackages...)...)
+	for _, name := range versionArchives {
+		dir := extractTxtar(t, filepath.Join(analysistest.TestData(), "src", name))
+		pkgs = append(pkgs, loadCases(t, dir, "example.com/forvars")...)
+	}
+
+	graph, err := checker.Analyze([]*analysis.Analyzer{detect.Analyzer, copylock.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	syncfix := make(map[string]int) // "file:line" => count
+	type vetDiag struct {
+		pos, msg string
+	}
+	var vet []vetDiag
+	vetAll := 0
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn := fset.Position(d.Pos)
+			key := fmt.Sprintf("%s:%d", posn.Filename, posn.Line)
+			switch act.Analyzer {
+			case detect.Analyzer:
+				syncfix[key]++
+			case copylock.Analyzer:
+				vetAll++
+				if aboutSyncMap(act.Package.Types, d.Message) {
+					vet = append(vet, vetDiag{key, d.Message})
+				}
+			}
+		}
+	}
+	if vetAll == 0 || len(vet) == 0 {
+		t.Fatalf("copylocks reported %d diagnostics, %d about sync.Map: the parity test cannot fail", vetAll, len(vet))
+	}
+	sort.Slice(vet, func(i, j int) bool { return vet[i].pos < vet[j].pos })
+	matched := 0
+	for _, d := range vet {
+		if syncfix[d.pos] == 0 {
+			t.Errorf("%s: copylocks reports %q, syncfix reports nothing", d.pos, d.msg)
+			continue
+		}
+		matched++
+	}
+	total := 0
+	for _, n := range syncfix {
+		total += n
+	}
+	t.Logf("copylocks: %d diagnostics, %d about sync.Map, %d of them matched by syncfix (which reports %d in all)",
+		vetAll, len(vet), matched, total)
+}
+
+// aboutSyncMap reports whether a copylocks message is about a value that
+// contains a sync.Map. Its path ("a.T contains sync.Map contains
+// sync.noCopy") names sync.Map, or a type of pkg that is defined over
+// sync.Map (type Registry sync.Map shows as "a.Registry contains
+// sync.noCopy").
+func aboutSyncMap(pkg *types.Package, msg string) bool {
+	if strings.Contains(msg, "sync.Map") {
+		return true
+	}
+	i := strings.LastIndex(msg, ": ")
+	if i < 0 {
+		return false
+	}
+	for _, name := range strings.Split(msg[i+2:], " contains ") {
+		name = strings.TrimPrefix(name, "~")
+		name = strings.TrimPrefix(name, pkg.Path()+".")
+		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok && detect.IsSyncMap(tn.Type()) {
+			return true
+		}
+	}
+	return false
+}
