@@ -133,7 +133,16 @@ func paramAt(sig *types.Signature, i int, ellipsis bool) *types.Var {
 // like use only the type or a reference; new and make take types.
 func (f *finder) checkBuiltinCall(call *ast.CallExpr, b *types.Builtin) {
 	switch b.Name() {
-	case "len", "cap", "new", "make", "Sizeof", "Offsetof", "Alignof", "clear", "close", "min", "max":
+	case "new":
+		// new(T) takes a type; since Go 1.26 new(v) copies v into a
+		// new variable.
+		if len(call.Args) == 1 {
+			if path := f.copiedPath(call.Args[0]); path != nil {
+				f.report(CallArg, call.Args[0], call.Args[0], Dest{Kind: DstValue, Call: call, Type: f.typeOf(call.Args[0])}, path)
+			}
+		}
+		return
+	case "len", "cap", "make", "Sizeof", "Offsetof", "Alignof", "clear", "close", "min", "max":
 		return
 	case "copy":
 		if len(call.Args) == 2 {
@@ -380,9 +389,12 @@ func (f *finder) checkSend(send *ast.SendStmt) {
 	}
 }
 
-// checkRange reports range key and value variables that receive copies.
+// checkRange reports range key and value variables that receive copies,
+// also when an assigned (=) variable is an interface that the element is
+// converted to.
 func (f *finder) checkRange(r *ast.RangeStmt) {
-	for _, v := range []ast.Expr{r.Key, r.Value} {
+	keyType, valueType := rangeTypes(f.typeOf(r.X))
+	for i, v := range []ast.Expr{r.Key, r.Value} {
 		if v == nil {
 			continue
 		}
@@ -400,10 +412,49 @@ func (f *finder) checkRange(r *ast.RangeStmt) {
 		} else {
 			dst = f.destOf(v)
 		}
-		if path := pathTo(dst.Type); path != nil {
+		path := pathTo(dst.Type)
+		if path == nil && dst.Kind == DstInterface {
+			path = pathTo([]types.Type{keyType, valueType}[i])
+		}
+		if path != nil {
 			f.report(RangeVar, v, r.X, dst, path)
 		}
 	}
+}
+
+// rangeTypes returns the types of the key and value that ranging over a
+// value of type t yields, or nil where unknown (type parameters) or
+// absent.
+func rangeTypes(t types.Type) (key, value types.Type) {
+	if t == nil {
+		return nil, nil
+	}
+	u := t.Underlying()
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem().Underlying() // *[n]T
+	}
+	switch u := u.(type) {
+	case *types.Array:
+		return types.Typ[types.Int], u.Elem()
+	case *types.Slice:
+		return types.Typ[types.Int], u.Elem()
+	case *types.Map:
+		return u.Key(), u.Elem()
+	case *types.Chan:
+		return u.Elem(), nil
+	case *types.Signature: // func(yield func(K, V) bool)
+		if u.Params().Len() == 1 {
+			if yield, ok := u.Params().At(0).Type().Underlying().(*types.Signature); ok {
+				switch yield.Params().Len() {
+				case 1:
+					return yield.Params().At(0).Type(), nil
+				case 2:
+					return yield.Params().At(0).Type(), yield.Params().At(1).Type()
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 // checkTypeAssert reports x.(T) where T holds a sync.Map: the assertion
