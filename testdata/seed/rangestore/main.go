@@ -1,9 +1,10 @@
 // Command rangestore is the blog author's first attempt to reproduce the
-// crash of the seed story ("记录踩的 Go sync map 的一个坑", after
-// golang/go#24112): one goroutine stores into a package-level sync.Map
-// while 20000 goroutines range over it. It never crashed, because the
-// sync.Map is never copied: every goroutine uses the same value, and a
-// sync.Map that is not copied is safe for concurrent use.
+// crash of the seed story, the blog post "记录踩的 Go sync map 的一个坑"
+// ("A Go sync.Map pitfall I stepped into", after golang/go#24112): one
+// goroutine stores into a package-level sync.Map while 20000 goroutines
+// range over it. It never crashed, because the sync.Map is never copied:
+// every goroutine uses the same value, and a sync.Map that is not copied
+// is safe for concurrent use.
 //
 // The original stores 100000000 times; count is lowered here so that the
 // program ends in a fraction of a second. Otherwise the code is the blog's.
