@@ -21,6 +21,7 @@ var casePackages = []string{
 	"containment",
 	"conversions",
 	"elemcopy",
+	"facts",
 	"generics",
 	"methodvalues",
 	"nevercopies",
