@@ -1,0 +1,190 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/types"
+	"sort"
+
+	"github.com/syncfix/syncfix/detect"
+)
+
+// classify decides, for each finding, which rule fixes it and which
+// targets that rule retypes, or why no rule applies.
+func (p *Plan) classify() {
+	for _, f := range p.findings {
+		if !f.unit.editable[f.unit.fileOf(f.Pos)] {
+			f.static = p.blockAt(f.Pos, "the file is generated or produced by cgo")
+			continue
+		}
+		if detect.IsSyncMap(f.Type) {
+			p.classifyDirect(f)
+		} else {
+			p.classifyStruct(f)
+		}
+	}
+}
+
+// classifyStruct applies R1: a copy of a value that holds sync.Map
+// fields is fixed by retyping every such field to *sync.Map.
+func (p *Plan) classifyStruct(f *finding) {
+	if len(f.Fields) == 0 {
+		f.static = p.blockAt(f.Pos, "the sync.Map is held in an array or through a type parameter, which syncfix cannot retype")
+		return
+	}
+	names := ""
+	for _, field := range f.Fields {
+		t := p.target(tField, field)
+		f.requires = append(f.requires, t)
+		if names != "" {
+			names += ", "
+		}
+		names += field.Name()
+	}
+	f.src = srcNone
+	f.fixText = "field " + names + " becomes *sync.Map; copies of " + types.TypeString(f.Path[0].Type, types.RelativeTo(f.unit.pkg.Types)) + " now share one map"
+}
+
+// classifyDirect handles copies of a sync.Map itself (or of a defined
+// type over it): R2 for expressions, R3 for signatures.
+func (p *Plan) classifyDirect(f *finding) {
+	switch f.Form {
+	case detect.Param:
+		p.requireFunc(f, f.Dst.Func, "its parameter becomes *sync.Map")
+		return
+	case detect.BareReturn:
+		p.requireFunc(f, f.Dst.Func, "its result becomes *sync.Map")
+		return
+	case detect.Receiver, detect.MethodValue, detect.MethodCall:
+		f.static = p.blockAt(f.Pos, "value receivers of a defined sync.Map type are not rewritten; make the receiver a pointer")
+		return
+	case detect.Conversion:
+		f.static = p.blockAt(f.Pos, "conversions of a sync.Map value are not rewritten yet")
+		return
+	case detect.TypeAssert:
+		f.static = p.blockAt(f.Pos, "type assertions to a sync.Map type are not rewritten yet")
+		return
+	case detect.RangeVar, detect.ForVar, detect.ElemCopy:
+		f.static = p.blockAt(f.Pos, "the elements hold sync.Map values; change the element type to *sync.Map")
+		return
+	}
+	if f.Src == nil {
+		f.static = p.blockAt(f.Pos, "internal error: copy without a source")
+		return
+	}
+	if !p.canAddress(f) {
+		f.static = p.blockAt(f.Src.Pos(), "the copied value is not addressable")
+		return
+	}
+	clone, share := srcClone, srcShare
+	if p.opts.Copies == CopiesShare {
+		clone = srcShare
+	}
+	switch f.Dst.Kind {
+	case detect.DstVar:
+		if isSignatureVar(f.Dst.Obj) {
+			p.requireFunc(f, p.funcOfVar(f.unit, f.Dst.Obj), "its "+f.Dst.Obj.Name()+" becomes *sync.Map")
+			f.src = clone
+			break
+		}
+		t := p.varTarget(f.Dst.Obj)
+		if t == nil {
+			f.static = p.blockAt(f.Pos, "the destination cannot be retyped")
+			return
+		}
+		f.requires = append(f.requires, t)
+		f.src, f.fixText = clone, t.describe()+" becomes *sync.Map"
+	case detect.DstField:
+		field, _ := f.Dst.Obj.(*types.Var)
+		if field == nil {
+			f.static = p.blockAt(f.Pos, "the destination field is unknown")
+			return
+		}
+		f.requires = append(f.requires, p.target(tField, field))
+		f.src, f.fixText = clone, "field "+field.Name()+" becomes *sync.Map"
+	case detect.DstResult:
+		p.requireFunc(f, f.Dst.Func, "its result becomes *sync.Map")
+		f.src = clone
+	case detect.DstParam:
+		p.classifyArg(f)
+		return
+	case detect.DstInterface:
+		f.src, f.fixText = clone, "the interface holds a *sync.Map"
+		if b := p.assertionBlocker(); b != nil {
+			f.static = b
+			return
+		}
+	case detect.DstBlank:
+		f.src, f.fixText = share, "the blank assignment takes the address"
+		return
+	case detect.DstChan:
+		f.static = p.blockAt(f.Pos, "the channel carries sync.Map values; change its element type to *sync.Map")
+		return
+	default:
+		f.static = p.blockAt(f.Pos, "the destination holds sync.Map values; change its type to *sync.Map")
+		return
+	}
+	if f.src == srcClone {
+		f.fixText = "cloned with the Range-based helper; " + f.fixText
+	} else {
+		f.fixText = "shared by address; " + f.fixText
+	}
+}
+
+// classifyArg handles an argument for a sync.Map parameter of a loaded
+// function (R2's parameter rules, R3's retyping).
+func (p *Plan) classifyArg(f *finding) {
+	if f.Dst.Callee == nil {
+		f.static = p.blockAt(f.Pos, "the callee is a function value whose declaration is unknown")
+		return
+	}
+	decl := p.funcDecl(f.Dst.Callee)
+	if decl == nil {
+		f.static = p.blockAt(f.Pos, f.Dst.Callee.Name()+" is declared outside the loaded packages")
+		return
+	}
+	t := p.target(tFunc, f.Dst.Callee)
+	f.requires = append(f.requires, t)
+	// The policy for writing callees is applied when the function's
+	// body has been read (see funcs.go); here the default.
+	f.src, f.fixText = srcShare, "the parameter of "+f.Dst.Callee.Name()+" becomes *sync.Map"
+}
+
+// requireFunc makes f depend on the R3 retyping of the function
+// declared by fn.
+func (p *Plan) requireFunc(f *finding, fn ast.Node, text string) {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok {
+		f.static = p.blockAt(f.Pos, "function literals keep their signature: their callers are not known")
+		return
+	}
+	obj, _ := f.unit.pkg.TypesInfo.Defs[decl.Name].(*types.Func)
+	if obj == nil {
+		f.static = p.blockAt(f.Pos, "internal error: function without an object")
+		return
+	}
+	f.requires = append(f.requires, p.target(tFunc, obj))
+	f.fixText = text
+}
+
+// isSignatureVar reports whether obj is a parameter, result or receiver.
+func isSignatureVar(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return false
+	}
+	switch v.Kind() {
+	case types.ParamVar, types.ResultVar, types.RecvVar:
+		return true
+	}
+	return false
+}
+
+// sortedTargets returns the targets in key order, for determinism.
+func (p *Plan) sortedTargets() []*target {
+	ts := make([]*target, 0, len(p.targets))
+	for _, t := range p.targets {
+		ts = append(ts, t)
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].key < ts[j].key })
+	return ts
+}

@@ -1,0 +1,321 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/dave/dst"
+	"github.com/syncfix/syncfix/detect"
+)
+
+// chooseSyncName finds the name under which the file refers to package
+// sync, or the name under which it will import it.
+func (e *fileEditor) chooseSyncName() {
+	for _, spec := range e.file.Imports {
+		if path, _ := strconv.Unquote(spec.Path.Value); path == "sync" {
+			switch {
+			case spec.Name == nil:
+				e.syncName = "sync"
+				return
+			case spec.Name.Name != "_" && spec.Name.Name != ".":
+				e.syncName = spec.Name.Name
+				return
+			}
+		}
+	}
+	e.addSync = true
+	e.syncName = "sync"
+	if e.declared("sync") {
+		e.syncName = "syncpkg"
+	}
+}
+
+// declared reports whether name is declared in the package or file scope.
+func (e *fileEditor) declared(name string) bool {
+	if e.unit.pkg.Types.Scope().Lookup(name) != nil {
+		return true
+	}
+	if fs := e.unit.pkg.TypesInfo.Scopes[e.file]; fs != nil && fs.Lookup(name) != nil {
+		return true
+	}
+	return false
+}
+
+// resolves reports whether name, written at pos, would denote want (nil:
+// nothing, or a universe object).
+func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object) bool) bool {
+	scope := e.unit.pkg.Types.Scope().Innermost(pos)
+	if scope == nil {
+		return true
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return want(obj)
+}
+
+// syncMapType returns a new sync.Map type expression.
+func (e *fileEditor) syncMapType() dst.Expr {
+	e.needSync = true
+	return &dst.SelectorExpr{X: dst.NewIdent(e.syncName), Sel: dst.NewIdent("Map")}
+}
+
+// newOf returns new(T), or &T{} where new is shadowed at pos.
+func (e *fileEditor) newOf(typ dst.Expr, pos token.Pos) dst.Expr {
+	if e.resolves("new", pos, func(obj types.Object) bool { _, ok := obj.(*types.Builtin); return ok }) {
+		return &dst.CallExpr{Fun: dst.NewIdent("new"), Args: []dst.Expr{typ}}
+	}
+	return &dst.UnaryExpr{Op: token.AND, X: &dst.CompositeLit{Type: typ}}
+}
+
+// typeExpr writes t as seen from the file, for the zero values R1 fills
+// in. It fails for types the file cannot name.
+func (e *fileEditor) typeExpr(t types.Type) (dst.Expr, error) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil, fmt.Errorf("cannot name type %s", t)
+	}
+	obj := n.Obj()
+	if n.TypeArgs().Len() > 0 {
+		return nil, fmt.Errorf("cannot name generic type %s", t)
+	}
+	if obj.Pkg() == nil || obj.Pkg().Path() == e.unit.pkg.Types.Path() {
+		return dst.NewIdent(obj.Name()), nil
+	}
+	if obj.Pkg().Path() == "sync" && obj.Name() == "Map" {
+		return e.syncMapType(), nil
+	}
+	for _, spec := range e.file.Imports {
+		if path, _ := strconv.Unquote(spec.Path.Value); path == obj.Pkg().Path() && obj.Exported() {
+			name := obj.Pkg().Name()
+			if spec.Name != nil {
+				name = spec.Name.Name
+			}
+			return &dst.SelectorExpr{X: dst.NewIdent(name), Sel: dst.NewIdent(obj.Name())}, nil
+		}
+	}
+	return nil, fmt.Errorf("cannot name type %s in this file", t)
+}
+
+// accepted reports whether obj is a retyped field or variable, or a
+// retyped parameter or result of an accepted function.
+func (p *Plan) accepted(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	key := objKey(p.Fset, origin(obj))
+	if t := p.targets[key]; t != nil && t.kind != tFunc {
+		return t.blocked == nil
+	}
+	if t := p.sites.members[key]; t != nil {
+		return t.blocked == nil
+	}
+	return false
+}
+
+// isPointerNow reports whether x denotes a variable or field that the
+// plan retypes to a pointer.
+func (e *fileEditor) isPointerNow(x ast.Expr) bool {
+	info := e.unit.pkg.TypesInfo
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return e.p.accepted(info.ObjectOf(x))
+	case *ast.SelectorExpr:
+		if sel := info.Selections[x]; sel != nil {
+			return sel.Kind() == types.FieldVal && e.p.accepted(sel.Obj())
+		}
+		return e.p.accepted(info.Uses[x.Sel])
+	}
+	return false
+}
+
+// copyExpr rewrites the copied expression n of a fixed finding.
+func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
+	var addr dst.Expr
+	switch {
+	case e.isPointerNow(f.Src):
+		addr = n // already a *sync.Map
+	default:
+		inner := n
+		for {
+			paren, ok := inner.(*dst.ParenExpr)
+			if !ok {
+				break
+			}
+			inner = paren.X
+		}
+		if star, ok := inner.(*dst.StarExpr); ok {
+			addr = star.X // *p => p
+			unwrapDecs(star, addr, nil)
+			if inner != n {
+				addr = &dst.ParenExpr{X: addr}
+			}
+		} else {
+			u := &dst.UnaryExpr{Op: token.AND, X: n}
+			wrapDecs(n, u)
+			addr = u
+		}
+	}
+	if f.src == srcShare {
+		return addr
+	}
+	call := &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{addr}}
+	wrapDecs(addr, call)
+	return call
+}
+
+// initVar gives a declaration without value its initial value:
+//
+//	var m sync.Map   var c Cache
+//	--------------   -----------
+//	var m = new(sync.Map)   var c = Cache{m: new(sync.Map)}
+//
+// and retypes a sync.Map variable declared with both type and value.
+func (e *fileEditor) initVar(ds *dst.ValueSpec, as *ast.ValueSpec) error {
+	t := e.unit.pkg.TypesInfo.TypeOf(as.Type)
+	if detect.IsSyncMap(t) {
+		if len(ds.Values) > 0 {
+			ds.Type = &dst.StarExpr{X: ds.Type}
+			return nil
+		}
+		for i := range ds.Names {
+			typ := ds.Type
+			if i > 0 {
+				typ = dst.Clone(ds.Type).(dst.Expr)
+			}
+			ds.Values = append(ds.Values, e.newOf(typ, as.Pos()))
+		}
+		ds.Type = nil
+		return nil
+	}
+	elts, err := e.missingInits(t, nil, as.Pos())
+	if err != nil {
+		return err
+	}
+	for i := range ds.Names {
+		typ := ds.Type
+		if i > 0 {
+			typ = dst.Clone(ds.Type).(dst.Expr)
+			elts = cloneExprs(elts)
+		}
+		ds.Values = append(ds.Values, &dst.CompositeLit{Type: typ, Elts: elts})
+	}
+	ds.Type = nil
+	return nil
+}
+
+func cloneExprs(xs []dst.Expr) []dst.Expr {
+	out := make([]dst.Expr, len(xs))
+	for i, x := range xs {
+		out[i] = dst.Clone(x).(dst.Expr)
+	}
+	return out
+}
+
+// missingInits returns the keyed elements a literal of struct type t
+// needs so that no accepted field is left nil: f: new(sync.Map) for a
+// retyped field, g: G{...} for a struct field that holds one.
+func (e *fileEditor) missingInits(t types.Type, lit *ast.CompositeLit, pos token.Pos) ([]dst.Expr, error) {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil, nil
+	}
+	present := make(map[string]bool)
+	if lit != nil {
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				return nil, nil // unkeyed: every field is present
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				present[id.Name] = true
+			}
+		}
+	}
+	var elts []dst.Expr
+	for i := range st.NumFields() {
+		field := st.Field(i)
+		if present[field.Name()] {
+			continue
+		}
+		var value dst.Expr
+		switch {
+		case e.p.accepted(field):
+			typ, err := e.typeExpr(field.Type())
+			if err != nil {
+				return nil, err
+			}
+			value = e.newOf(typ, pos)
+		case e.p.holdsAccepted(field.Type()):
+			typ, err := e.typeExpr(field.Type())
+			if err != nil {
+				return nil, err
+			}
+			inner, err := e.missingInits(field.Type(), nil, pos)
+			if err != nil {
+				return nil, err
+			}
+			value = &dst.CompositeLit{Type: typ, Elts: inner}
+		default:
+			continue
+		}
+		elts = append(elts, &dst.KeyValueExpr{Key: dst.NewIdent(field.Name()), Value: value})
+	}
+	return elts, nil
+}
+
+// holdsAccepted reports whether a value of struct type t holds an
+// accepted field by value, through struct fields.
+func (p *Plan) holdsAccepted(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || detect.IsSyncMap(t) {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if p.accepted(f) || p.holdsAccepted(f.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// addImport adds import "sync" (under name, if not sync) to the file's
+// first import declaration, after its last standard library import, or
+// in a new declaration.
+func addImport(f *dst.File, name string) {
+	spec := &dst.ImportSpec{Path: &dst.BasicLit{Kind: token.STRING, Value: strconv.Quote("sync")}}
+	if name != "sync" {
+		spec.Name = dst.NewIdent(name)
+	}
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*dst.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		at := 0
+		for i, s := range gd.Specs {
+			path, _ := strconv.Unquote(s.(*dst.ImportSpec).Path.Value)
+			if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
+				at = i + 1
+			}
+		}
+		if len(gd.Specs) > 0 {
+			gd.Lparen = true
+			spec.Decs.Before = dst.NewLine
+			spec.Decs.After = dst.NewLine
+			if at == 0 {
+				first := gd.Specs[0].(*dst.ImportSpec)
+				spec.Decs.Start, first.Decs.Start = first.Decs.Start, nil
+			}
+		}
+		gd.Specs = append(gd.Specs[:at], append([]dst.Spec{spec}, gd.Specs[at:]...)...)
+		return
+	}
+	gd := &dst.GenDecl{Tok: token.IMPORT, Specs: []dst.Spec{spec}}
+	gd.Decs.Before = dst.EmptyLine
+	gd.Decs.After = dst.EmptyLine
+	f.Decls = append([]dst.Decl{gd}, f.Decls...)
+}

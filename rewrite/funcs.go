@@ -1,0 +1,235 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/syncfix/syncfix/detect"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// writeMethods are the sync.Map methods that change the map.
+var writeMethods = map[string]bool{
+	"Store": true, "Delete": true, "Swap": true, "LoadAndDelete": true,
+	"LoadOrStore": true, "CompareAndSwap": true, "CompareAndDelete": true, "Clear": true,
+}
+
+// funcDecl returns the declaration of fn in the loaded source, or nil.
+func (p *Plan) funcDecl(fn *types.Func) *ast.FuncDecl {
+	_, _, path := p.locate(fn.Origin())
+	if len(path) < 2 {
+		return nil
+	}
+	decl, _ := path[1].(*ast.FuncDecl)
+	return decl
+}
+
+// funcOfVar returns the function declaration or literal that declares the
+// parameter or result v.
+func (p *Plan) funcOfVar(u *unit, v types.Object) ast.Node {
+	file := u.fileOf(v.Pos())
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n
+		}
+	}
+	return nil
+}
+
+// analyzeFunc applies R3 to a function: all its sync.Map parameters and
+// results become pointers together, or none do.
+func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
+	decl, ok := path[1].(*ast.FuncDecl)
+	if !ok || decl.Name != path[0] {
+		t.block("internal error: function declaration not found", p.Fset.Position(t.obj.Pos()))
+		return
+	}
+	info := t.unit.pkg.TypesInfo
+	pos := p.Fset.Position(decl.Name.Pos())
+	switch {
+	case decl.Body == nil:
+		t.block("it has no Go body", pos)
+		return
+	case t.obj.Exported() && p.openWorld(t.unit):
+		t.block("it is exported, and callers outside the loaded packages would break (use --closed-world if all are loaded)", pos)
+		return
+	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()]:
+		t.block("it is a method that may satisfy an interface", pos)
+		return
+	}
+	if decl.Recv != nil {
+		for _, field := range decl.Recv.List {
+			if detect.IsSyncMap(info.TypeOf(field.Type)) {
+				t.block("its receiver is a sync.Map value; make the receiver a pointer", p.Fset.Position(field.Pos()))
+				return
+			}
+		}
+	}
+	sig := t.obj.Type().(*types.Signature)
+	t.params = p.retypeFields(t, decl.Type.Params, sig.Params(), sig.Variadic())
+	t.results = p.retypeFields(t, decl.Type.Results, sig.Results(), false)
+	var named []string
+	for _, i := range t.results {
+		if r := sig.Results().At(i); r.Name() != "" && r.Name() != "_" {
+			named = append(named, r.Name())
+		}
+	}
+	if len(named) > 0 {
+		t.ops = append(t.ops, &op{kind: opResultInit, unit: t.unit, file: t.file, node: decl, names: named})
+	}
+	p.readParams(t, decl, sig)
+	p.checkReturns(t, decl, sig)
+}
+
+// retypeFields records the ops that retype the sync.Map entries of a
+// parameter or result list, registers them as members of t, and returns
+// their indices.
+func (p *Plan) retypeFields(t *target, list *ast.FieldList, tuple *types.Tuple, variadic bool) []int {
+	if list == nil {
+		return nil
+	}
+	var idx []int
+	i := 0
+	for _, field := range list.List {
+		n := max(len(field.Names), 1)
+		if detect.IsSyncMap(t.unit.pkg.TypesInfo.TypeOf(field.Type)) {
+			t.ops = append(t.ops, &op{kind: opPointerType, unit: t.unit, file: t.file, node: field})
+			for k := range n {
+				idx = append(idx, i+k)
+				p.sites.members[objKey(p.Fset, tuple.At(i+k))] = t
+			}
+		}
+		i += n
+	}
+	return idx
+}
+
+// readParams decides whether the function only reads its retyped
+// parameters, and applies the --copies policy to writing functions.
+func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
+	t.readOnly = true
+	params := make(map[types.Object]bool)
+	for _, i := range t.params {
+		params[sig.Params().At(i)] = true
+	}
+	info := t.unit.pkg.TypesInfo
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if !t.readOnly {
+			return false
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok || !params[info.Uses[id]] {
+			return true
+		}
+		path, _ := astutil.PathEnclosingInterval(t.file, id.Pos(), id.End())
+		if sel, ok := parentOf(path, id).(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
+			if _, isCall := parentOf(path, sel).(*ast.CallExpr); isCall {
+				return true // a read: Load, Range
+			}
+		}
+		t.readOnly = false
+		t.writePos = p.Fset.Position(id.Pos())
+		return false
+	})
+	if !t.readOnly && p.opts.Copies == CopiesAuto {
+		t.block("it writes to its copy of the map, which reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+	}
+}
+
+// checkReturns records how each returned value of a retyped result
+// becomes a pointer.
+func (p *Plan) checkReturns(t *target, decl *ast.FuncDecl, sig *types.Signature) {
+	if len(t.results) == 0 {
+		return
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				return true // bare return, or return f() of a multi-value call
+			}
+			for _, i := range t.results {
+				p.classifyValue(t, t.unit, t.file, n.Results[i])
+			}
+		}
+		return true
+	})
+}
+
+// interfaceMethodNames returns the names of the methods of every
+// interface type declared at package level in the loaded packages and
+// their imports: a method with such a name may satisfy one.
+func (p *Plan) interfaceMethodNames() map[string]bool {
+	if p.ifaceMethods != nil {
+		return p.ifaceMethods
+	}
+	p.ifaceMethods = make(map[string]bool)
+	seen := make(map[*types.Package]bool)
+	var visit func(pkg *types.Package)
+	visit = func(pkg *types.Package) {
+		if seen[pkg] {
+			return
+		}
+		seen[pkg] = true
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+				if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+					for i := range iface.NumMethods() {
+						p.ifaceMethods[iface.Method(i).Name()] = true
+					}
+				}
+			}
+		}
+		for _, imp := range pkg.Imports() {
+			visit(imp)
+		}
+	}
+	for _, u := range p.units {
+		visit(u.pkg.Types)
+	}
+	return p.ifaceMethods
+}
+
+// parentOf returns the parent of child in path (innermost first),
+// skipping parentheses, or nil.
+func parentOf(path []ast.Node, child ast.Node) ast.Node {
+	for i, n := range path {
+		if n == child {
+			for _, parent := range path[i+1:] {
+				if _, ok := parent.(*ast.ParenExpr); !ok {
+					return parent
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// setArgPolicy sets how each argument finding for a retyped parameter is
+// rewritten, now that the callee's body has been read: a read-only
+// parameter gets &m under every policy; a writing one follows --copies.
+func (p *Plan) setArgPolicy() {
+	for _, f := range p.findings {
+		if f.static != nil || f.Dst.Kind != detect.DstParam || len(f.requires) == 0 {
+			continue
+		}
+		t := f.requires[0]
+		switch {
+		case t.readOnly || p.opts.Copies == CopiesShare:
+			f.src = srcShare
+			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes *sync.Map"
+		default:
+			f.src = srcClone
+			f.fixText = "cloned with the Range-based helper; the parameter of " + t.obj.Name() + " becomes *sync.Map"
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/syncfix/syncfix/detect"
+)
+
+// A blocker is why a finding or target cannot be fixed, and where.
+type blocker struct {
+	reason string
+	pos    token.Position
+}
+
+// A finding is a detected copy with the plan's bookkeeping.
+type finding struct {
+	detect.Finding
+	unit *unit
+	// static is the finding's own blocker, found when it is classified.
+	static *blocker
+	// requires lists the targets that must all be retyped for the fix.
+	requires []*target
+	// fixText says what the fix does, for the message.
+	fixText string
+	// src says how the copied expression is rewritten.
+	src srcEdit
+	// ops are the edits the fix makes besides retyping its targets.
+	ops []*op
+}
+
+// A srcEdit is what happens to the copied expression of a fixed finding.
+type srcEdit int
+
+const (
+	srcNone  srcEdit = iota // R1: the struct copy stays, its fields are retyped
+	srcClone                // m becomes cloneSyncMap(&m)
+	srcShare                // m becomes &m
+)
+
+// blockedBy returns the finding's blocker: its own, or the first of a
+// required target.
+func (f *finding) blockedBy() *blocker {
+	if f.static != nil {
+		return f.static
+	}
+	for _, t := range f.requires {
+		if t.blocked != nil {
+			return &blocker{reason: t.describe() + " cannot change: " + t.blocked.reason, pos: t.blocked.pos}
+		}
+	}
+	return nil
+}
+
+// A targetKind says what a target retypes from S to *S.
+type targetKind int
+
+const (
+	tField targetKind = iota // a struct field of sync.Map type (R1, R2)
+	tVar                     // a local or package-level variable (R2)
+	tFunc                    // a function's sync.Map parameters and results (R3)
+)
+
+// A target is a declaration whose type changes from a sync.Map type S to
+// *S, with every use of it. A target is accepted or blocked as a whole.
+type target struct {
+	key  string
+	kind targetKind
+	obj  types.Object // the field, variable or function
+	// unit and file hold the declaration, if it is in the loaded source.
+	unit *unit
+	file *ast.File
+
+	blocked  *blocker
+	requires []*target
+	// needs lists findings whose fix the target's uses depend on.
+	needs []*finding
+
+	// params and results of a tFunc, by index, that are retyped.
+	params, results []int
+	// readOnly reports, for a tFunc, whether every retyped parameter is
+	// only read by the function.
+	readOnly bool
+	// writePos is where a tFunc writes to a parameter, if it does.
+	writePos token.Position
+	// ops are the edits that retyping makes: the declaration and every
+	// use and construction site.
+	ops []*op
+}
+
+func (t *target) describe() string {
+	switch t.kind {
+	case tField:
+		return "field " + t.obj.Name()
+	case tFunc:
+		return "function " + t.obj.Name()
+	}
+	return "variable " + t.obj.Name()
+}
+
+// block marks t as not fixable, keeping the first reason.
+func (t *target) block(reason string, pos token.Position) {
+	if t.blocked == nil {
+		t.blocked = &blocker{reason: reason, pos: pos}
+	}
+}
+
+// decide propagates blockers until nothing changes: a target is blocked
+// if a target or a finding it requires is; a finding is then fixed if
+// it has no blocker of its own and all its targets are accepted.
+func (p *Plan) decide() {
+	for changed := true; changed; {
+		changed = false
+		for _, t := range p.sortedTargets() {
+			if t.blocked != nil {
+				continue
+			}
+			for _, r := range t.requires {
+				if r.blocked != nil {
+					t.block("it depends on "+r.describe()+", which cannot change: "+r.blocked.reason, r.blocked.pos)
+					break
+				}
+			}
+			if t.blocked == nil {
+				for _, f := range t.needs {
+					if b := f.blockedBy(); b != nil {
+						t.block("its use is not fixable: "+b.reason, p.Fset.Position(f.Pos))
+						break
+					}
+				}
+			}
+			changed = changed || t.blocked != nil
+		}
+	}
+}

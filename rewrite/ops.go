@@ -1,0 +1,43 @@
+package rewrite
+
+import "go/ast"
+
+// An opKind is one small syntactic edit. The planner records ops while it
+// reads the code; the applier (apply.go) performs those of accepted
+// targets and fixed findings on the dst tree.
+type opKind int
+
+const (
+	// opStripAddr: &e => e, for e retyped to a pointer.
+	opStripAddr opKind = iota
+	// opNewMap: sync.Map{} => new(sync.Map), where a pointer is wanted.
+	opNewMap
+	// opPointerType: T => *T, in a declaration.
+	opPointerType
+	// opCopy: e => cloneSyncMap(&e) or &e, by the finding's srcEdit.
+	opCopy
+	// opDeref: f() => *f(), where a retyped call meets a value context.
+	opDeref
+	// opInitVar: var x T => var x = T{f: new(sync.Map)}; var m sync.Map
+	// => var m = new(sync.Map).
+	opInitVar
+	// opNewToLit: new(T) => &T{f: new(sync.Map)}.
+	opNewToLit
+	// opLitInit: T{...} gets f: new(sync.Map) for each missing field.
+	opLitInit
+	// opResultInit: a named result r is set to new(sync.Map) first.
+	opResultInit
+)
+
+// An op is an edit of one node of an editable file.
+type op struct {
+	kind opKind
+	unit *unit
+	file *ast.File
+	node ast.Node
+	// finding is the fixed finding an opCopy belongs to.
+	finding *finding
+	// names lists the named results of an opResultInit, or the
+	// variables of an opInitVar.
+	names []string
+}

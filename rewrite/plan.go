@@ -1,0 +1,197 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"github.com/syncfix/syncfix/detect"
+	"golang.org/x/tools/go/packages"
+)
+
+// A Policy chooses how a copy of a sync.Map that reaches a writing callee
+// is rewritten (DESIGN.md R2, --copies).
+type Policy int
+
+const (
+	// CopiesAuto clones explicit copies, passes &m to callees that only
+	// read their parameter, and leaves writing callees to the user.
+	CopiesAuto Policy = iota
+	// CopiesClone clones for writing callees too.
+	CopiesClone
+	// CopiesShare turns every copy into an alias, &m.
+	CopiesShare
+)
+
+var policyNames = [...]string{CopiesAuto: "auto", CopiesClone: "clone", CopiesShare: "share"}
+
+// String returns the policy's flag value.
+func (p Policy) String() string { return policyNames[p] }
+
+// ParsePolicy parses a --copies flag value.
+func ParsePolicy(s string) (Policy, error) {
+	for i, name := range policyNames {
+		if s == name {
+			return Policy(i), nil
+		}
+	}
+	return 0, fmt.Errorf("invalid --copies value %q (want auto, clone or share)", s)
+}
+
+// Options configure a plan.
+type Options struct {
+	Copies Policy
+	// ClosedWorld says that every importer of the loaded packages is
+	// loaded too, so exported types and functions may change (R1, R3).
+	ClosedWorld bool
+}
+
+// An Outcome is a finding and what the plan does about it.
+type Outcome struct {
+	detect.Finding
+	// Posn is the finding's position.
+	Posn token.Position
+	// Fixed reports whether the plan fixes the finding.
+	Fixed bool
+	// Fix says how, when Fixed; Reason says why not, otherwise.
+	Fix, Reason string
+	// Blocker is the position that blocks the fix, if any.
+	Blocker token.Position
+}
+
+// Text is the finding's message followed by the decision.
+func (o *Outcome) Text() string {
+	if o.Fixed {
+		return o.Message + "; fix: " + o.Fix
+	}
+	s := o.Message + "; not fixed: " + o.Reason
+	if o.Blocker.IsValid() && o.Blocker != o.Posn {
+		s += fmt.Sprintf(" (%s:%d:%d)", o.Blocker.Filename, o.Blocker.Line, o.Blocker.Column)
+	}
+	return s
+}
+
+// A Plan is the whole-program decision for a set of loaded packages: which
+// findings are fixed, by which rule, and which are not, and why.
+type Plan struct {
+	Fset     *token.FileSet
+	Outcomes []*Outcome // sorted by position
+	opts     Options
+	units    []*unit
+	findings []*finding
+	targets  map[string]*target
+	// sites indexes the syntax the rules rewrite besides the findings.
+	sites *siteIndex
+	// ifaceMethods caches interfaceMethodNames.
+	ifaceMethods map[string]bool
+}
+
+// Make plans the fix for pkgs, as loaded by go/packages with syntax and
+// types (and test variants, if wanted). Packages with errors must be
+// rejected by the caller.
+func Make(pkgs []*packages.Package, opts Options) *Plan {
+	p := &Plan{opts: opts, targets: make(map[string]*target)}
+	p.units = selectUnits(pkgs)
+	if len(p.units) > 0 {
+		p.Fset = p.units[0].pkg.Fset
+	}
+	for _, u := range p.units {
+		for _, fd := range detect.Find(u.detectPackage()) {
+			p.findings = append(p.findings, &finding{Finding: fd, unit: u})
+		}
+	}
+	p.sites = indexSites(p)
+	p.classify()
+	p.analyzeTargets()
+	p.setArgPolicy()
+	p.analyzeConstruction()
+	p.analyzeUses()
+	p.decide()
+	for _, f := range p.findings {
+		o := &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos)}
+		if b := f.blockedBy(); b != nil {
+			o.Reason, o.Blocker = b.reason, b.pos
+		} else {
+			o.Fixed, o.Fix = true, f.fixText
+		}
+		p.Outcomes = append(p.Outcomes, o)
+	}
+	sort.SliceStable(p.Outcomes, func(i, j int) bool {
+		a, b := p.Outcomes[i].Posn, p.Outcomes[j].Posn
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Offset < b.Offset
+	})
+	return p
+}
+
+// A unit is one package variant whose files the plan reads and edits. Of
+// a package p and its test variant "p [p.test]" only the variant is a
+// unit: it holds all of p's files, so every file is in one unit.
+type unit struct {
+	pkg       *packages.Package
+	editable  map[*ast.File]bool // not generated, not cgo output
+	fileNames map[*ast.File]string
+}
+
+func (u *unit) detectPackage() *detect.Package {
+	return &detect.Package{Fset: u.pkg.Fset, Types: u.pkg.Types, Info: u.pkg.TypesInfo, Files: u.pkg.Syntax}
+}
+
+// selectUnits drops the test binaries' main packages and the packages
+// that have an in-package test variant.
+func selectUnits(pkgs []*packages.Package) []*unit {
+	hasVariant := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			hasVariant[p.PkgPath] = true
+		}
+	}
+	var units []*unit
+	seenFile := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.Types == nil || p.TypesInfo == nil {
+			continue
+		}
+		if p.Name == "main" && p.ForTest == "" && len(p.Syntax) > 0 && isTestMain(p) {
+			continue
+		}
+		if p.ForTest == "" && hasVariant[p.PkgPath] {
+			continue
+		}
+		u := &unit{pkg: p, editable: make(map[*ast.File]bool), fileNames: make(map[*ast.File]string)}
+		goFiles := make(map[string]bool)
+		for _, name := range p.GoFiles {
+			goFiles[name] = true
+		}
+		for _, f := range p.Syntax {
+			name := p.Fset.File(f.FileStart).Name()
+			u.fileNames[f] = name
+			// cgo output and generated files are never edited; a file in
+			// two units is edited through the first.
+			u.editable[f] = goFiles[name] && !ast.IsGenerated(f) && !seenFile[name]
+			seenFile[name] = true
+		}
+		units = append(units, u)
+	}
+	return units
+}
+
+// isTestMain reports whether p is the generated main package of a test
+// binary ("p.test").
+func isTestMain(p *packages.Package) bool {
+	return len(p.ID) > 5 && p.ID[len(p.ID)-5:] == ".test"
+}
+
+// objKey identifies an object across the package variants of one load:
+// its declaring position. Objects without a position are not keyed.
+func objKey(fset *token.FileSet, obj types.Object) string {
+	if obj == nil || !obj.Pos().IsValid() {
+		return ""
+	}
+	posn := fset.Position(obj.Pos())
+	return fmt.Sprintf("%s:%d:%d:%s", posn.Filename, posn.Line, posn.Column, obj.Name())
+}

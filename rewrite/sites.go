@@ -1,0 +1,311 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/syncfix/syncfix/detect"
+)
+
+// A siteIndex holds what the planner looks up by syntax.
+type siteIndex struct {
+	// files maps a file name to the unit and syntax that edit it.
+	files map[string]fileLoc
+	// findingBySrc maps a copied expression to its finding.
+	findingBySrc map[ast.Expr]*finding
+	// members maps the key of a retyped parameter or result to its
+	// function's target.
+	members map[string]*target
+	// pointerCalls maps a call of a function target whose result is
+	// stored as a pointer to the target that stores it; other calls of
+	// such functions are dereferenced.
+	pointerCalls map[*ast.CallExpr]*target
+	// assertions lists the type assertions and type switch cases to a
+	// sync.Map type.
+	assertions []*finding
+}
+
+type fileLoc struct {
+	unit *unit
+	file *ast.File
+}
+
+func indexSites(p *Plan) *siteIndex {
+	s := &siteIndex{
+		files:        make(map[string]fileLoc),
+		findingBySrc: make(map[ast.Expr]*finding),
+		members:      make(map[string]*target),
+		pointerCalls: make(map[*ast.CallExpr]*target),
+	}
+	for _, u := range p.units {
+		for _, f := range u.pkg.Syntax {
+			name := u.fileNames[f]
+			if _, dup := s.files[name]; !dup {
+				s.files[name] = fileLoc{u, f}
+			}
+		}
+	}
+	for _, f := range p.findings {
+		if f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.Conversion && f.Form != detect.RangeVar {
+			s.findingBySrc[ast.Unparen(f.Src)] = f
+		}
+		if f.Form == detect.TypeAssert && detect.IsSyncMap(f.Type) {
+			s.assertions = append(s.assertions, f)
+		}
+	}
+	return s
+}
+
+// canAddress reports whether the copied expression of f can be passed
+// by address: it is addressable, or *p.
+func (p *Plan) canAddress(f *finding) bool {
+	x := ast.Unparen(f.Src)
+	if _, ok := x.(*ast.StarExpr); ok {
+		return true
+	}
+	tv, ok := f.unit.pkg.TypesInfo.Types[x]
+	return ok && tv.Addressable()
+}
+
+// assertionBlocker returns a blocker if some loaded code asserts an
+// interface to a sync.Map type: storing a *sync.Map instead would make
+// the assertion fail at run time.
+func (p *Plan) assertionBlocker() *blocker {
+	if len(p.sites.assertions) == 0 {
+		return nil
+	}
+	return p.blockAt(p.sites.assertions[0].Pos, "a type assertion to a sync.Map type would fail once interfaces hold *sync.Map")
+}
+
+// analyzeConstruction applies the rest of R1: every place that makes a
+// value holding a retyped field gets new(sync.Map) for it, and the places
+// where such a zero value appears that syncfix cannot initialize block
+// the field.
+func (p *Plan) analyzeConstruction() {
+	var fields []*target
+	for _, t := range p.sortedTargets() {
+		if t.kind == tField {
+			fields = append(fields, t)
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	c := &constructionScan{p: p, fields: fields, held: make(map[types.Type][]*target), stores: make(map[ast.Expr]bool)}
+	for _, u := range p.units {
+		for _, file := range u.pkg.Syntax {
+			c.scanFile(u, file)
+		}
+	}
+}
+
+// A constructionScan walks all loaded files once for the R1 sites.
+type constructionScan struct {
+	p      *Plan
+	fields []*target
+	held   map[types.Type][]*target
+	// stores holds the left-hand sides of the assignments seen so far;
+	// an assignment is visited before the expressions it holds.
+	stores map[ast.Expr]bool
+}
+
+// heldBy returns the field targets a value of type t holds by value
+// (through struct fields and array elements).
+func (c *constructionScan) heldBy(t types.Type) []*target {
+	if t == nil {
+		return nil
+	}
+	if ts, ok := c.held[t]; ok {
+		return ts
+	}
+	var ts []*target
+	for _, f := range c.fields {
+		if holdsField(t, f.obj, nil) {
+			ts = append(ts, f)
+		}
+	}
+	c.held[t] = ts
+	return ts
+}
+
+// blockAll blocks every target in ts.
+func (c *constructionScan) blockAll(ts []*target, pos token.Pos, reason string) {
+	for _, t := range ts {
+		t.block(reason, c.p.Fset.Position(pos))
+	}
+}
+
+func (c *constructionScan) scanFile(u *unit, file *ast.File) {
+	info := u.pkg.TypesInfo
+	editable := u.editable[file]
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			c.literal(u, file, n, editable)
+		case *ast.ValueSpec:
+			if len(n.Values) == 0 && n.Type != nil {
+				if ts := c.heldBy(info.TypeOf(n.Type)); len(ts) > 0 {
+					if !editable {
+						c.blockAll(ts, n.Pos(), "a zero value is declared in a generated or cgo file")
+					} else if _, isArray := info.TypeOf(n.Type).Underlying().(*types.Array); isArray {
+						c.blockAll(ts, n.Pos(), "an array of values holding it is declared here")
+					} else {
+						c.addOp(ts, &op{kind: opInitVar, unit: u, file: file, node: n})
+					}
+				}
+			}
+		case *ast.CallExpr:
+			c.call(u, file, n, editable)
+		case *ast.ArrayType:
+			if n.Len != nil {
+				if ts := c.heldBy(info.TypeOf(n.Elt)); len(ts) > 0 {
+					c.blockAll(ts, n.Pos(), "arrays of values holding it start with zero values that syncfix cannot initialize")
+				}
+			}
+		case *ast.IndexExpr:
+			if m, ok := info.TypeOf(n.X).Underlying().(*types.Map); ok {
+				if ts := c.heldBy(m.Elem()); len(ts) > 0 && !c.stores[n] {
+					c.blockAll(ts, n.Pos(), "a map read can yield a zero value that syncfix cannot initialize")
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				if ts := c.heldBy(info.TypeOf(n)); len(ts) > 0 {
+					c.blockAll(ts, n.Pos(), "a receive from a closed channel yields a zero value that syncfix cannot initialize")
+				}
+			}
+		case *ast.StarExpr:
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && isBuiltin(info, call, "new") {
+				if ts := c.heldBy(info.TypeOf(n)); len(ts) > 0 {
+					c.blockAll(ts, n.Pos(), "*new(T) makes a zero value that syncfix cannot initialize")
+				}
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				c.stores[ast.Unparen(lhs)] = true
+			}
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				if ta, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
+					if ts := c.heldBy(info.TypeOf(ta.Type)); len(ts) > 0 {
+						c.blockAll(ts, ta.Pos(), "a failed comma-ok type assertion yields a zero value that syncfix cannot initialize")
+					}
+				}
+			}
+		case *ast.FuncType:
+			if n.Results != nil {
+				for _, field := range n.Results.List {
+					if len(field.Names) > 0 {
+						if ts := c.heldBy(info.TypeOf(field.Type)); len(ts) > 0 {
+							c.blockAll(ts, field.Pos(), "a named result starts as a zero value that syncfix does not initialize")
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// call handles new(T), and make of slices and maps of T.
+func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, editable bool) {
+	info := u.pkg.TypesInfo
+	switch {
+	case isBuiltin(info, call, "new") && len(call.Args) == 1:
+		ts := c.heldBy(info.TypeOf(call.Args[0]))
+		if len(ts) == 0 {
+			return
+		}
+		if !editable {
+			c.blockAll(ts, call.Pos(), "new(T) is called in a generated or cgo file")
+			return
+		}
+		if _, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Struct); !ok {
+			c.blockAll(ts, call.Pos(), "new of an array makes zero values that syncfix cannot initialize")
+			return
+		}
+		c.addOp(ts, &op{kind: opNewToLit, unit: u, file: file, node: call})
+	case isBuiltin(info, call, "make") && len(call.Args) >= 2:
+		if s, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Slice); ok {
+			if ts := c.heldBy(s.Elem()); len(ts) > 0 {
+				c.blockAll(ts, call.Pos(), "make of a slice makes zero values that syncfix cannot initialize")
+			}
+		}
+	}
+}
+
+// literal handles a composite literal of a struct holding retyped fields:
+// present fields are checked like any stored value, and missing ones are
+// initialized.
+func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLit, editable bool) {
+	info := u.pkg.TypesInfo
+	t := info.TypeOf(lit)
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	ts := c.heldBy(t)
+	if len(ts) == 0 {
+		return
+	}
+	if !editable {
+		c.blockAll(ts, lit.Pos(), "a literal in a generated or cgo file makes a value holding it")
+		return
+	}
+	keyed := len(lit.Elts) > 0
+	for _, elt := range lit.Elts {
+		if _, ok := elt.(*ast.KeyValueExpr); !ok {
+			keyed = false
+		}
+	}
+	for i := range st.NumFields() {
+		fv := st.Field(i)
+		ft := c.fieldTarget(fv)
+		if ft == nil {
+			continue
+		}
+		var value ast.Expr
+		if keyed || len(lit.Elts) == 0 {
+			for _, elt := range lit.Elts {
+				kv := elt.(*ast.KeyValueExpr)
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == fv.Name() {
+					value = kv.Value
+				}
+			}
+		} else if i < len(lit.Elts) {
+			value = lit.Elts[i]
+		}
+		if value != nil {
+			c.p.classifyValue(ft, u, file, value)
+		}
+	}
+	c.addOp(ts, &op{kind: opLitInit, unit: u, file: file, node: lit})
+}
+
+// fieldTarget returns the target of field v, if it is one.
+func (c *constructionScan) fieldTarget(v *types.Var) *target {
+	for _, t := range c.fields {
+		if t.obj == v.Origin() || objKey(c.p.Fset, v.Origin()) == t.key {
+			return t
+		}
+	}
+	return nil
+}
+
+// addOp records o for every target in ts: the applier performs it once
+// if any of them is accepted, and fills in exactly the accepted ones.
+func (c *constructionScan) addOp(ts []*target, o *op) {
+	for _, t := range ts {
+		t.ops = append(t.ops, o)
+	}
+}
+
+// isBuiltin reports whether call calls the builtin name.
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}

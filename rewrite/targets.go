@@ -1,0 +1,281 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/syncfix/syncfix/detect"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// target returns the target of obj, creating it on first use.
+func (p *Plan) target(kind targetKind, obj types.Object) *target {
+	if v, ok := obj.(*types.Var); ok && v.Origin() != v {
+		obj = v.Origin()
+	}
+	key := objKey(p.Fset, obj)
+	if t := p.targets[key]; t != nil {
+		return t
+	}
+	t := &target{key: key, kind: kind, obj: obj}
+	p.targets[key] = t
+	return t
+}
+
+// varTarget returns the target of a local or package-level variable.
+func (p *Plan) varTarget(obj types.Object) *target {
+	v, ok := obj.(*types.Var)
+	if !ok || (v.Kind() != types.LocalVar && v.Kind() != types.PackageVar) {
+		return nil
+	}
+	return p.target(tVar, v)
+}
+
+// blockAt makes a blocker at pos.
+func (p *Plan) blockAt(pos token.Pos, reason string) *blocker {
+	return &blocker{reason: reason, pos: p.Fset.Position(pos)}
+}
+
+// fileOf returns the file of u that holds pos.
+func (u *unit) fileOf(pos token.Pos) *ast.File {
+	for _, f := range u.pkg.Syntax {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// locate returns the unit and file that declare obj, and the path from
+// the declaring identifier up to the file, or nils if obj is not
+// declared in the loaded source.
+func (p *Plan) locate(obj types.Object) (*unit, *ast.File, []ast.Node) {
+	if !obj.Pos().IsValid() {
+		return nil, nil, nil
+	}
+	name := p.Fset.Position(obj.Pos()).Filename
+	loc, ok := p.sites.files[name]
+	if !ok {
+		return nil, nil, nil
+	}
+	// obj may come from another variant or from export data: find the
+	// position in this file by line and column.
+	posn := p.Fset.Position(obj.Pos())
+	tf := p.Fset.File(loc.file.FileStart)
+	if posn.Line > tf.LineCount() {
+		return nil, nil, nil
+	}
+	pos := tf.LineStart(posn.Line) + token.Pos(posn.Column-1)
+	path, _ := astutil.PathEnclosingInterval(loc.file, pos, pos)
+	if len(path) == 0 {
+		return nil, nil, nil
+	}
+	if id, ok := path[0].(*ast.Ident); !ok || id.Name != obj.Name() {
+		return nil, nil, nil
+	}
+	return loc.unit, loc.file, path
+}
+
+// analyzeTargets reads the declaration of every target and sets its
+// static blockers and the ops of its declaration.
+func (p *Plan) analyzeTargets() {
+	analyzed := make(map[*target]bool)
+	for len(analyzed) < len(p.targets) {
+		for _, t := range p.sortedTargets() {
+			if !analyzed[t] {
+				analyzed[t] = true
+				p.analyzeTarget(t)
+			}
+		}
+	}
+}
+
+// analyzeTarget reads the declaration of t.
+func (p *Plan) analyzeTarget(t *target) {
+	{
+		u, file, path := p.locate(t.obj)
+		if u == nil {
+			t.block("it is declared outside the loaded packages", p.Fset.Position(t.obj.Pos()))
+			return
+		}
+		t.unit, t.file = u, file
+		if !u.editable[file] {
+			t.block("it is declared in a generated or cgo file", p.Fset.Position(t.obj.Pos()))
+			return
+		}
+		switch t.kind {
+		case tField:
+			p.analyzeField(t, path)
+		case tVar:
+			p.analyzeVar(t, path)
+		case tFunc:
+			p.analyzeFunc(t, path)
+		}
+	}
+}
+
+// openWorld reports whether importers of u's package may be outside the
+// loaded packages: it is not main, not internal, and --closed-world is
+// off.
+func (p *Plan) openWorld(u *unit) bool {
+	if p.opts.ClosedWorld || u.pkg.Name == "main" || strings.HasSuffix(u.pkg.Name, "_test") {
+		return false
+	}
+	path := u.pkg.PkgPath
+	return !(strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal") || path == "internal")
+}
+
+// analyzeField checks that a sync.Map field can become *sync.Map: its
+// declaration is plain, every zero value of a type holding it can be
+// initialized, and no importer outside the load can make one.
+func (p *Plan) analyzeField(t *target, path []ast.Node) {
+	field, ok := path[1].(*ast.Field)
+	if !ok {
+		t.block("internal error: field declaration not found", p.Fset.Position(t.obj.Pos()))
+		return
+	}
+	if !detect.IsSyncMap(t.unit.pkg.TypesInfo.TypeOf(field.Type)) {
+		t.block("its declared type is a type parameter", p.Fset.Position(field.Type.Pos()))
+		return
+	}
+	// The names of one field declaration share its type expression.
+	for _, name := range field.Names {
+		if obj := t.unit.pkg.TypesInfo.Defs[name]; obj != nil && name.Name != t.obj.Name() {
+			sib := p.target(tField, obj)
+			t.requires = append(t.requires, sib)
+		}
+	}
+	t.ops = append(t.ops, &op{kind: opPointerType, unit: t.unit, file: t.file, node: field})
+	if p.openWorld(t.unit) {
+		scope := t.unit.pkg.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if ok && tn.Exported() && holdsField(tn.Type(), t.obj, nil) {
+				t.block("exported type "+name+" holds it, and importers outside the loaded packages may make zero values (use --closed-world if all are loaded)", p.Fset.Position(tn.Pos()))
+				return
+			}
+		}
+	}
+}
+
+// holdsField reports whether a value of type typ holds field by value.
+func holdsField(typ types.Type, field types.Object, seen map[types.Type]bool) bool {
+	st, ok := typ.Underlying().(*types.Struct)
+	if !ok {
+		if arr, ok := typ.Underlying().(*types.Array); ok {
+			return holdsField(arr.Elem(), field, seen)
+		}
+		return false
+	}
+	if seen == nil {
+		seen = make(map[types.Type]bool)
+	}
+	if seen[typ] {
+		return false
+	}
+	seen[typ] = true
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f.Origin() == field || f == field || holdsField(f.Type(), field, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// analyzeVar checks a local or package-level sync.Map variable's
+// declaration and records the ops that make it a *sync.Map.
+func (p *Plan) analyzeVar(t *target, path []ast.Node) {
+	info := t.unit.pkg.TypesInfo
+	if t.obj.Parent() == t.unit.pkg.Types.Scope() && t.obj.Exported() && p.openWorld(t.unit) {
+		t.block("it is exported, and importers outside the loaded packages may use it (use --closed-world if all are loaded)", p.Fset.Position(t.obj.Pos()))
+		return
+	}
+	id := path[0].(*ast.Ident)
+	switch decl := path[1].(type) {
+	case *ast.ValueSpec:
+		for _, name := range decl.Names {
+			if name != id && name.Name != "_" {
+				if obj := info.Defs[name]; obj != nil && detect.IsSyncMap(obj.Type()) {
+					t.requires = append(t.requires, p.target(tVar, obj))
+				} else if len(decl.Values) == 0 {
+					t.block("it is declared together with "+name.Name+", which keeps its type", p.Fset.Position(name.Pos()))
+					return
+				}
+			}
+		}
+		if len(decl.Values) == 0 || decl.Type != nil {
+			t.ops = append(t.ops, &op{kind: opInitVar, unit: t.unit, file: t.file, node: decl})
+		}
+		for i, name := range decl.Names {
+			if name == id && i < len(decl.Values) {
+				p.classifyValue(t, t.unit, t.file, decl.Values[i])
+			}
+		}
+	case *ast.AssignStmt:
+		if decl.Tok != token.DEFINE || len(decl.Lhs) != len(decl.Rhs) {
+			t.block("it is declared by a multi-value assignment", p.Fset.Position(decl.Pos()))
+			return
+		}
+		for i, lhs := range decl.Lhs {
+			if lhs == id {
+				p.classifyValue(t, t.unit, t.file, decl.Rhs[i])
+			}
+		}
+	default:
+		t.block("its declaration cannot be retyped", p.Fset.Position(id.Pos()))
+	}
+}
+
+// classifyValue checks a value stored into target t (a declaration's
+// initializer or an assignment's right-hand side) and records what makes
+// it a pointer: a copy is fixed by its own finding, sync.Map{} becomes
+// new(sync.Map), and a call of a retyped function already is one.
+func (p *Plan) classifyValue(t *target, u *unit, file *ast.File, x ast.Expr) {
+	x = ast.Unparen(x)
+	if f := p.sites.findingBySrc[x]; f != nil {
+		t.needs = append(t.needs, f)
+		return
+	}
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		if len(x.Elts) == 0 {
+			t.ops = append(t.ops, &op{kind: opNewMap, unit: u, file: file, node: x})
+			return
+		}
+	case *ast.CallExpr:
+		if g := p.calledTarget(u, x); g != nil {
+			t.requires = append(t.requires, g)
+			p.sites.pointerCalls[x] = t
+			return
+		}
+	}
+	t.block("the value stored at this position cannot be made a pointer", p.Fset.Position(x.Pos()))
+}
+
+// calledTarget returns the function target that call calls, if any.
+func (p *Plan) calledTarget(u *unit, call *ast.CallExpr) *target {
+	var id *ast.Ident
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fun
+	case *ast.SelectorExpr:
+		id = fun.Sel
+	case *ast.IndexExpr:
+		id, _ = ast.Unparen(fun.X).(*ast.Ident)
+	}
+	if id == nil {
+		return nil
+	}
+	fn, ok := u.pkg.TypesInfo.Uses[id].(*types.Func)
+	if !ok {
+		return nil
+	}
+	t := p.targets[objKey(p.Fset, fn.Origin())]
+	if t == nil || t.kind != tFunc {
+		return nil
+	}
+	return t
+}

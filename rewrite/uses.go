@@ -1,0 +1,172 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// A use is a reference to a target, or to a member of one (a retyped
+// parameter or result of a function target).
+type use struct {
+	unit  *unit
+	file  *ast.File
+	id    *ast.Ident
+	owner *target
+	// member reports whether id refers to a parameter or result of the
+	// function owner, not to the function itself.
+	member bool
+}
+
+// analyzeUses classifies every reference to a target in the loaded
+// source: each must be one the rewrite can adjust.
+func (p *Plan) analyzeUses() {
+	names := make(map[string]bool)
+	for _, t := range p.targets {
+		names[t.obj.Name()] = true
+	}
+	for key := range p.sites.members {
+		names[keyName(key)] = true
+	}
+	var uses []use
+	for _, u := range p.units {
+		for id, obj := range u.pkg.TypesInfo.Uses {
+			if !names[id.Name] {
+				continue
+			}
+			key := objKey(p.Fset, origin(obj))
+			if t := p.targets[key]; t != nil {
+				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t})
+			} else if t := p.sites.members[key]; t != nil {
+				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t, member: true})
+			}
+		}
+	}
+	sort.Slice(uses, func(i, j int) bool {
+		a, b := p.Fset.Position(uses[i].id.Pos()), p.Fset.Position(uses[j].id.Pos())
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Offset < b.Offset
+	})
+	for _, us := range uses {
+		p.classifyUse(us)
+	}
+}
+
+// keyName returns the object name at the end of an objKey.
+func keyName(key string) string {
+	for i := len(key) - 1; i >= 0; i-- {
+		if key[i] == ':' {
+			return key[i+1:]
+		}
+	}
+	return key
+}
+
+// origin returns the generic origin of a field, method or function.
+func origin(obj types.Object) types.Object {
+	switch obj := obj.(type) {
+	case *types.Var:
+		return obj.Origin()
+	case *types.Func:
+		return obj.Origin()
+	}
+	return obj
+}
+
+// classifyUse records how a use is adjusted, or blocks its target.
+func (p *Plan) classifyUse(us use) {
+	t := us.owner
+	if t.blocked != nil {
+		return
+	}
+	path, _ := astutil.PathEnclosingInterval(us.file, us.id.Pos(), us.id.End())
+	var expr ast.Expr = us.id
+	if sel, ok := parentOf(path, us.id).(*ast.SelectorExpr); ok && sel.Sel == us.id {
+		expr = sel // x.f, or pkg.V
+	}
+	if kv, ok := parentOf(path, expr).(*ast.KeyValueExpr); ok && kv.Key == expr {
+		return // a field key in a literal: see sites.go
+	}
+	if !us.unit.editable[us.file] {
+		t.block("it is used in a generated or cgo file", p.Fset.Position(us.id.Pos()))
+		return
+	}
+	if t.kind == tFunc && !us.member {
+		p.classifyCall(t, us, path, expr)
+		return
+	}
+	p.classifyVarUse(t, us.unit, us.file, path, expr)
+}
+
+// classifyVarUse handles a use of a variable or field that becomes a
+// pointer.
+func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Node, expr ast.Expr) {
+	if f := p.sites.findingBySrc[expr]; f != nil {
+		t.needs = append(t.needs, f)
+		return
+	}
+	switch parent := parentOf(path, expr).(type) {
+	case *ast.UnaryExpr:
+		if parent.Op.String() == "&" {
+			t.ops = append(t.ops, &op{kind: opStripAddr, unit: u, file: file, node: parent})
+			return
+		}
+	case *ast.SelectorExpr:
+		if ast.Unparen(parent.X) == expr {
+			return // a method call or method value: pointer methods
+		}
+	case *ast.AssignStmt:
+		for i, lhs := range parent.Lhs {
+			if ast.Unparen(lhs) == expr && len(parent.Lhs) == len(parent.Rhs) {
+				p.classifyValue(t, u, file, parent.Rhs[i])
+				return
+			}
+		}
+	}
+	t.block("this use cannot be adjusted to a pointer", p.Fset.Position(expr.Pos()))
+}
+
+// classifyCall handles a reference to a function target: only calls are
+// adjusted, each argument for a retyped parameter becomes a pointer and
+// each retyped result meets a context that takes a pointer.
+func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
+	call, ok := parentOf(path, fun).(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != fun {
+		if ix, ok := parentOf(path, fun).(*ast.IndexExpr); ok {
+			call, _ = parentOf(path, ix).(*ast.CallExpr)
+		}
+	}
+	if call == nil {
+		t.block("it is used as a value here, so its signature must stay", p.Fset.Position(fun.Pos()))
+		return
+	}
+	if call.Ellipsis.IsValid() && len(t.params) > 0 {
+		t.block("a call passes a variadic slice", p.Fset.Position(call.Pos()))
+		return
+	}
+	for _, i := range t.params {
+		if i >= len(call.Args) {
+			t.block("a call passes a multi-value result", p.Fset.Position(call.Pos()))
+			return
+		}
+		p.classifyValue(t, us.unit, us.file, call.Args[i])
+	}
+	if len(t.results) > 0 {
+		sig := t.obj.Type().(*types.Signature)
+		if sig.Results().Len() > 1 {
+			if _, ok := parentOf(path, call).(*ast.ExprStmt); !ok {
+				t.block("a call uses its results, and only single results are adjusted", p.Fset.Position(call.Pos()))
+			}
+			return
+		}
+		switch parentOf(path, call).(type) {
+		case *ast.SelectorExpr, *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
+			return // f().Load(k) calls a pointer method; f() drops the result
+		}
+		t.ops = append(t.ops, &op{kind: opDeref, unit: us.unit, file: us.file, node: call})
+	}
+}
