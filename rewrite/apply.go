@@ -242,4 +242,3 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 	}
 	return nil
 }
-
