@@ -103,6 +103,10 @@ type fileEditor struct {
 	syncName string
 	addSync  bool
 	needSync bool
+	// syncIdents are the sync qualifiers the editor wrote; shadowed
+	// reports that one of them does not resolve to package sync.
+	syncIdents []*dst.Ident
+	shadowed   bool
 }
 
 func (e *fileEditor) edit(ops []*op) ([]byte, error) {
@@ -124,9 +128,7 @@ func (e *fileEditor) edit(ops []*op) ([]byte, error) {
 		}
 		return true
 	})
-	if e.needSync && e.addSync {
-		addImport(df, e.syncName)
-	}
+	e.finishSync(df)
 	var buf bytes.Buffer
 	if err := decorator.NewRestorer().Fprint(&buf, df); err != nil {
 		return nil, err
@@ -235,7 +237,7 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 		as := &dst.AssignStmt{Tok: token.ASSIGN}
 		for _, name := range o.names {
 			as.Lhs = append(as.Lhs, dst.NewIdent(name))
-			as.Rhs = append(as.Rhs, e.newOf(e.syncMapType(), o.node.(*ast.FuncDecl).Body.Lbrace))
+			as.Rhs = append(as.Rhs, e.newOf(e.syncMapType(o.node.(*ast.FuncDecl).Body.Lbrace), o.node.(*ast.FuncDecl).Body.Lbrace))
 		}
 		as.Decs.Before, as.Decs.After = dst.NewLine, dst.NewLine
 		fd.Body.List = append([]dst.Stmt{as}, fd.Body.List...)

@@ -56,10 +56,45 @@ func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object
 	return want(obj)
 }
 
-// syncMapType returns a new sync.Map type expression.
-func (e *fileEditor) syncMapType() dst.Expr {
+// syncMapType returns a new sync.Map type expression, to be written at
+// pos. If the file's name for package sync is shadowed there, every
+// sync.Map the editor wrote is renamed at the end (see finishSync).
+func (e *fileEditor) syncMapType(pos token.Pos) dst.Expr {
 	e.needSync = true
-	return &dst.SelectorExpr{X: dst.NewIdent(e.syncName), Sel: dst.NewIdent("Map")}
+	id := dst.NewIdent(e.syncName)
+	e.syncIdents = append(e.syncIdents, id)
+	ok := e.resolves(e.syncName, pos, func(obj types.Object) bool {
+		if e.addSync {
+			return obj == nil
+		}
+		pn, ok := obj.(*types.PkgName)
+		return ok && pn.Imported().Path() == "sync"
+	})
+	if !ok {
+		e.shadowed = true
+	}
+	return &dst.SelectorExpr{X: id, Sel: dst.NewIdent("Map")}
+}
+
+// finishSync adds the sync import the edits need: under a fresh name if
+// the usual one is shadowed where a sync.Map was written.
+func (e *fileEditor) finishSync(f *dst.File) {
+	if !e.needSync {
+		return
+	}
+	if e.shadowed {
+		name := "syncpkg"
+		for i := 2; e.declared(name); i++ {
+			name = fmt.Sprintf("syncpkg%d", i)
+		}
+		for _, id := range e.syncIdents {
+			id.Name = name
+		}
+		e.syncName, e.addSync = name, true
+	}
+	if e.addSync {
+		addImport(f, e.syncName)
+	}
 }
 
 // newOf returns new(T), or &T{} where new is shadowed at pos.
@@ -70,9 +105,9 @@ func (e *fileEditor) newOf(typ dst.Expr, pos token.Pos) dst.Expr {
 	return &dst.UnaryExpr{Op: token.AND, X: &dst.CompositeLit{Type: typ}}
 }
 
-// typeExpr writes t as seen from the file, for the zero values R1 fills
-// in. It fails for types the file cannot name.
-func (e *fileEditor) typeExpr(t types.Type) (dst.Expr, error) {
+// typeExpr writes t as seen from the file at pos, for the zero values R1
+// fills in. It fails for types the file cannot name there.
+func (e *fileEditor) typeExpr(t types.Type, pos token.Pos) (dst.Expr, error) {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok {
 		return nil, fmt.Errorf("cannot name type %s", t)
@@ -81,11 +116,14 @@ func (e *fileEditor) typeExpr(t types.Type) (dst.Expr, error) {
 	if n.TypeArgs().Len() > 0 {
 		return nil, fmt.Errorf("cannot name generic type %s", t)
 	}
-	if obj.Pkg() == nil || obj.Pkg().Path() == e.unit.pkg.Types.Path() {
-		return dst.NewIdent(obj.Name()), nil
+	if obj.Pkg() != nil && obj.Pkg().Path() == "sync" && obj.Name() == "Map" {
+		return e.syncMapType(pos), nil
 	}
-	if obj.Pkg().Path() == "sync" && obj.Name() == "Map" {
-		return e.syncMapType(), nil
+	if obj.Pkg() == nil || obj.Pkg().Path() == e.unit.pkg.Types.Path() {
+		if !e.resolves(obj.Name(), pos, func(o types.Object) bool { return o != nil && o.Pos() == obj.Pos() }) {
+			return nil, fmt.Errorf("cannot name type %s at %v: the name is shadowed", obj.Name(), e.p.Fset.Position(pos))
+		}
+		return dst.NewIdent(obj.Name()), nil
 	}
 	for _, spec := range e.file.Imports {
 		if path, _ := strconv.Unquote(spec.Path.Value); path == obj.Pkg().Path() && obj.Exported() {
@@ -243,13 +281,13 @@ func (e *fileEditor) missingInits(t types.Type, lit *ast.CompositeLit, pos token
 		var value dst.Expr
 		switch {
 		case e.p.accepted(field):
-			typ, err := e.typeExpr(field.Type())
+			typ, err := e.typeExpr(field.Type(), pos)
 			if err != nil {
 				return nil, err
 			}
 			value = e.newOf(typ, pos)
 		case e.p.holdsAccepted(field.Type()):
-			typ, err := e.typeExpr(field.Type())
+			typ, err := e.typeExpr(field.Type(), pos)
 			if err != nil {
 				return nil, err
 			}

@@ -94,25 +94,23 @@ func (p *Plan) analyzeTargets() {
 
 // analyzeTarget reads the declaration of t.
 func (p *Plan) analyzeTarget(t *target) {
-	{
-		u, file, path := p.locate(t.obj)
-		if u == nil {
-			t.block("it is declared outside the loaded packages", p.Fset.Position(t.obj.Pos()))
-			return
-		}
-		t.unit, t.file = u, file
-		if !u.editable[file] {
-			t.block("it is declared in a generated or cgo file", p.Fset.Position(t.obj.Pos()))
-			return
-		}
-		switch t.kind {
-		case tField:
-			p.analyzeField(t, path)
-		case tVar:
-			p.analyzeVar(t, path)
-		case tFunc:
-			p.analyzeFunc(t, path)
-		}
+	u, file, path := p.locate(t.obj)
+	if u == nil {
+		t.block("it is declared outside the loaded packages", p.Fset.Position(t.obj.Pos()))
+		return
+	}
+	t.unit, t.file = u, file
+	if !u.editable[file] {
+		t.block("it is declared in a generated or cgo file", p.Fset.Position(t.obj.Pos()))
+		return
+	}
+	switch t.kind {
+	case tField:
+		p.analyzeField(t, path)
+	case tVar:
+		p.analyzeVar(t, path)
+	case tFunc:
+		p.analyzeFunc(t, path)
 	}
 }
 

@@ -1,0 +1,98 @@
+// Package rewrite plans and applies the fix for copies of sync.Map values
+// found by package detect.
+//
+// Make reads every loaded package (a package and its test variant count
+// once: the variant holds all its files) and decides, for the whole
+// program at once, which findings are fixed and how. Apply then edits,
+// through github.com/dave/dst, only the files that need edits, and
+// returns their new content; it writes nothing. The caller type-checks
+// the result and writes it.
+//
+// # Targets
+//
+// A fix changes declarations from a sync.Map type S to *S. Each such
+// declaration is a target: a struct field (R1, R2), a local or
+// package-level variable (R2), or a function, whose sync.Map parameters
+// and results change together (R3). A target is accepted or blocked as a
+// whole: it is accepted only if every use of it in the loaded packages
+// can be adjusted (&x.f becomes x.f, a stored sync.Map{} becomes
+// new(sync.Map), a copy becomes a call of the clone helper) and every
+// place that makes a zero value of a type holding it can be initialized.
+// A finding is fixed when it has no blocker of its own and every target
+// it needs is accepted. Blockers propagate to a fixed point (decide), so
+// a type or function changes entirely or not at all, and a type defined
+// in one package and copied in another is one decision.
+//
+// # Rules
+//
+// R1 Fields. A copy of a struct that holds sync.Map fields by value is
+// fixed by making those fields *sync.Map. The copy then shares the map
+// with its original: on Go 1.24 and later that is what the program did
+// once the map had been used, and it is never a crash. Soundness needs
+// every value of the struct to have a non-nil map, so every composite
+// literal (keyed, unkeyed, empty, nested), new(T) and var x T gets
+// new(sync.Map); and where a zero value appears that syncfix cannot
+// initialize (make of a slice, arrays, map reads, channel receives,
+// comma-ok type assertions, *new(T), named results, literals in
+// generated files, and importers outside the load of an exported type)
+// the field is not retyped.
+//
+// Patterns:
+//
+//	entries sync.Map        =>  entries *sync.Map
+//	Cache{name: n}          =>  Cache{name: n, entries: new(sync.Map)}
+//	new(Cache)              =>  &Cache{entries: new(sync.Map)}
+//	var c Cache             =>  var c = Cache{entries: new(sync.Map)}
+//	&c.entries              =>  c.entries
+//
+// R2 Copies. A copy of a sync.Map itself becomes a call of the package's
+// clone helper on the source's address, and its destination (a variable,
+// field, result or parameter) becomes *sync.Map. Under --copies=share it
+// becomes &m instead. The source must be addressable (or *p, which
+// becomes p); a destination that cannot be retyped (a channel, a slice
+// element) blocks the fix. A copy into an interface changes the dynamic
+// type to *sync.Map, so it is fixed only if no loaded code asserts to a
+// sync.Map type.
+//
+//	n := m                  =>  n := cloneSyncMap(&m)
+//	fmt.Println(m)          =>  fmt.Println(cloneSyncMap(&m))
+//	_ = m                   =>  _ = &m
+//
+// R3 Signatures. Parameters and results of sync.Map type become
+// pointers. A parameter the function only reads (Load, Range) is passed
+// as &m at every call site: the same behaviour at no cost. A parameter
+// the function writes to, or lets escape, reached the caller's map at run
+// time; under --copies=auto the function is left alone and the finding
+// names the two policies, clone and share, that decide it. A named result
+// is set to new(sync.Map) first, so no path returns nil. Calls whose
+// result is not stored where a pointer is wanted are dereferenced, *f(),
+// which copies a map no one else holds. Function literals, functions used
+// as values, methods that may satisfy an interface, functions without a
+// body and exported functions of open-world packages keep their
+// signature.
+//
+//	func count(m sync.Map) int  =>  func count(m *sync.Map) int
+//	count(m)                    =>  count(&m)
+//	func snap() sync.Map        =>  func snap() *sync.Map
+//
+// R4 Clone helper. One per package that needs it, in syncfix_clone.go,
+// or syncfix_clone_test.go when only test files call it; an external test
+// package gets its own. Its name collides with nothing in the package
+// scope (cloneSyncMap, cloneSyncMap2, ...), and a helper an earlier run
+// wrote is reused. It uses any, or interface{} before Go 1.18.
+//
+// R5 Output. Only files with edits are printed again; dst keeps every
+// comment, and the applier moves the comments of nodes it drops onto the
+// nodes that replace them. The output is gofmt-formatted; import "sync"
+// is added by hand (dst's import management rewrites untouched imports),
+// under a fresh name where sync is shadowed. Generated and cgo files are
+// never edited. A second run finds nothing to fix.
+//
+// # Limitations
+//
+// Not rewritten yet, and reported as not fixed: conversions through
+// defined types over sync.Map (Registry(m)), type assertions to sync.Map
+// types, value receivers of defined types over sync.Map, and range, for
+// and element copies of sync.Map values themselves (their element type
+// must become *sync.Map, which is the user's change to make).
+package rewrite
