@@ -1,5 +1,6 @@
 // Package textdiff computes line-based unified diffs that git apply and
-// patch(1) accept. syncfix diff prints them; tests use them as goldens.
+// patch(1) accept. syncfix diff prints them, and tests can use them as
+// goldens.
 //
 // # Format
 //
@@ -44,7 +45,7 @@
 // fast without giving up correctness. First, lines that occur in only one
 // of the inputs can never be matched, so they are marked as changed before
 // the search, which then runs on the remaining lines only; this does not
-// change the result. Second, when one search exceeds a cost bound (large
+// make the diff any larger. Second, when one search exceeds a cost bound (large
 // enough that edits in ordinary source files never reach it), the search
 // splits the problem at the furthest point it has reached instead of at
 // the middle of an optimal path. Any split point yields a correct edit
