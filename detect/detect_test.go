@@ -7,7 +7,6 @@ import (
 
 	"github.com/syncfix/syncfix/detect"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/txtar"
 )
 
 // casePackages are the packages under testdata/src, one per behaviour.
@@ -73,29 +72,4 @@ func TestCasesExist(t *testing.T) {
 			t.Errorf("testdata/src/%s is not listed in casePackages or versionArchives", e.Name())
 		}
 	}
-}
-
-// extractTxtar writes the files of a txtar archive to a new temporary
-// directory and returns it. An archive that holds a go.mod is a module
-// root to analysistest.Run.
-func extractTxtar(t testing.TB, file string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ar.Files) == 0 {
-		t.Fatalf("%s: no files", file)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }

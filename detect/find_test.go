@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/syncfix/syncfix/detect"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -109,6 +108,19 @@ var factCases = []factCase{
 		path: "Pair contains sync.Map", fields: []string{"a", "b"},
 	},
 	{
+		line: "xs = append(xs, *m)", form: detect.CallArg, src: "*m", typ: "sync.Map",
+		kind: detect.DstInterface, dtype: "any", index: 1, path: "sync.Map",
+	},
+	{
+		line: "_ = new(*m)", form: detect.CallArg, src: "*m", typ: "sync.Map",
+		kind: detect.DstValue, dtype: "sync.Map", path: "sync.Map",
+	},
+	{
+		line: "for _, x = range ps", form: detect.RangeVar, src: "ps", typ: "Pair",
+		kind: detect.DstInterface, obj: "x", dtype: "any",
+		path: "Pair contains sync.Map", fields: []string{"a", "b"},
+	},
+	{
 		line: "func f(c Cache)", form: detect.Param, typ: "Cache",
 		kind: detect.DstVar, obj: "c", dtype: "Cache",
 		path: "Cache contains sync.Map", fields: []string{"m"},
@@ -122,7 +134,11 @@ var factCases = []factCase{
 
 // TestFindFacts checks the structured facts of representative findings.
 func TestFindFacts(t *testing.T) {
-	pkg := loadCases(t, analysistest.TestData(), "facts")[0]
+	i := slices.IndexFunc(allCases(t), func(p *packages.Package) bool { return p.PkgPath == "facts" })
+	if i < 0 {
+		t.Fatal("case package facts is not loaded")
+	}
+	pkg := allCases(t)[i]
 	findings := findIn(pkg)
 	qual := types.RelativeTo(pkg.Types)
 	typeString := func(t types.Type) string {
@@ -185,8 +201,9 @@ func TestFindFacts(t *testing.T) {
 // TestFindInvariants checks, over every case package, what the planner
 // may assume of any finding.
 func TestFindInvariants(t *testing.T) {
-	pkgs := loadCases(t, analysistest.TestData(), casePackages...)
+	pkgs := allCases(t)
 	total := 0
+	seen := make(map[detect.Form]bool)
 	for _, pkg := range pkgs {
 		findings := findIn(pkg)
 		total += len(findings)
@@ -194,6 +211,7 @@ func TestFindInvariants(t *testing.T) {
 			t.Errorf("%s: findings are not sorted by position", pkg.PkgPath)
 		}
 		for _, fd := range findings {
+			seen[fd.Form] = true
 			posn := pkg.Fset.Position(fd.Pos)
 			errorf := func(format string, args ...any) {
 				t.Helper()
@@ -255,6 +273,12 @@ func TestFindInvariants(t *testing.T) {
 	}
 	if total == 0 {
 		t.Fatal("found no findings")
+	}
+	// Every form has a case.
+	for form := detect.Form(0); form.String() != "unknown form"; form++ {
+		if !seen[form] {
+			t.Errorf("no case yields a %v finding", form)
+		}
 	}
 }
 

@@ -3,17 +3,14 @@ package detect_test
 import (
 	"fmt"
 	"go/types"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/syncfix/syncfix/detect"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/passes/copylock"
-	"golang.org/x/tools/go/packages"
 )
 
 // TestParityWithCopylock runs go vet's copylocks analyzer over the same
@@ -21,13 +18,7 @@ import (
 // that contains one) on a line where syncfix reports nothing: DESIGN.md
 // promises at least everything vet reports for such values.
 func TestParityWithCopylock(t *testing.T) {
-	var pkgs []*packages.Package
-	pkgs = append(pkgs, loadCases(t, analysistest.TestData(), casePackages...)...)
-	for _, name := range versionArchives {
-		dir := extractTxtar(t, filepath.Join(analysistest.TestData(), "src", name))
-		pkgs = append(pkgs, loadCases(t, dir, "example.com/forvars")...)
-	}
-
+	pkgs := allCases(t)
 	graph, err := checker.Analyze([]*analysis.Analyzer{detect.Analyzer, copylock.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -60,6 +60,13 @@ func appends(m sync.Map, ms []sync.Map, xs []any, cs []Cache, c Cache) { // want
 	xs = append(xs, m, 1)       // want `^call of append copies sync\.Map value m$`
 	cs = append(cs, c, c)       // want `call of append copies Cache value c` `call of append copies Cache value c`
 	ms = append(ms, sync.Map{}) // ok: fresh zero value
+	takeCaches(cs...)           // ok: the slice is passed, no element is copied
+	takeMany(xs...)             // ok: the slice is passed, no element is copied
+	var fn func(sync.Map)
+	fn(m)              // want `^call of fn copies sync\.Map value m$`
+	f := Named.String  // ok: a method expression binds nothing
+	_ = f(Named{})     // ok: fresh zero value
+	_ = f(*(&Named{})) // want `^call of f copies Named value \*\(&Named\{\}\): Named contains sync\.Map$`
 	_, _, _ = ms, xs, cs
 }
 
@@ -82,5 +89,5 @@ func interfaces(n Named, mp map[any]int, xs []any) { // want `parameter n`
 	takeIface(n)           // want `^call of takeIface copies Named value n: Named contains sync\.Map$`
 	takeIface(&n)          // ok: pointer in the interface
 	delete(mp, n)          // want `^call of delete copies Named value n: Named contains sync\.Map$`
-	fmt.Sprint(n.String()) // ok: a string
+	fmt.Sprint(n.String()) // ok: a string; the call of a value method is covered by the receiver finding
 }

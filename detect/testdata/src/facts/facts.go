@@ -46,6 +46,15 @@ func facts(m *sync.Map, c *Cache, p *Pair, o *Outer, ch chan sync.Map, x any, r 
 	_, _, _, _ = &n, &q, &s, g
 }
 
+func interfaces(m *sync.Map, xs []any, ps []Pair) {
+	xs = append(xs, *m) // want `^call of append copies sync\.Map value \*m$`
+	_ = new(*m)         // want `^call of new copies sync\.Map value \*m$`
+	var x any
+	for _, x = range ps { // want `^range copies Pair elements of ps to interface x: Pair contains sync\.Map$`
+	}
+	_, _ = xs, x
+}
+
 func ret(p *Pair) Pair {
 	return *p // want `^return copies Pair value \*p: Pair contains sync\.Map$`
 }
