@@ -1,0 +1,79 @@
+// Syncfix finds Go code that copies a sync.Map by value.
+//
+// Usage:
+//
+//	syncfix check [flags] [packages]
+//	syncfix version
+//
+// A sync.Map must not be copied after first use. Before Go 1.24 a copy
+// shared the original's internal map but not its mutex, and a Range over
+// one while the other was written crashed the program with "fatal error:
+// concurrent map iteration and map write", unseen by the race detector.
+// Since Go 1.24 a copy of a used map silently aliases it. syncfix reports
+// every such copy: assignments, arguments, returns, composite literal
+// elements, channel sends, range variables, conversions, receivers,
+// parameters and method values, of a sync.Map or of any value that holds
+// one (a struct field, an array element, a defined type).
+//
+// # Check
+//
+// Check loads and type-checks the packages named by the go list patterns
+// (./... if none are given), together with their test files, and prints
+// each copy in the form go vet uses:
+//
+//	path/file.go:LINE:COL: message
+//
+// sorted by file, line and column, with paths relative to the working
+// directory. A copy in a file that a package shares with its test variant
+// is printed once.
+//
+// The flags, which must come before the packages, are:
+//
+//	-C dir
+//		Change to dir before doing anything, as go -C does: patterns are
+//		resolved there, and printed paths are relative to it.
+//	--tags tags
+//		Build tags to satisfy, comma- or space-separated, as for go build.
+//	--tests=false
+//		Skip test files and external test packages (checked by default).
+//
+// Check exits 0 if it found no copy, 1 if it printed copies, and 2 on an
+// error: a usage error, a package that fails to load, parse or
+// type-check, or a pattern that matches no package. Errors go to
+// standard error, one line per problem, each prefixed with "syncfix: ",
+// and no findings are printed then: a program seen only in part is not
+// checked.
+//
+// # Version
+//
+// Version prints the module version syncfix was built from, as recorded
+// by go install, or "(devel)" for a build from a source tree.
+//
+// # Go vet
+//
+// The detector is also an analysis.Analyzer (package detect), and the
+// syncfix binary speaks the go vet protocol, so that
+//
+//	go vet -vettool=$(command -v syncfix) ./...
+//
+// reports the same copies as syncfix check, in go vet's format.
+//
+// # Examples
+//
+// Check the module in the current directory, tests included:
+//
+//	syncfix check
+//
+// Check the example module that ships with syncfix, from the root of its
+// repository:
+//
+//	$ syncfix check -C testdata/seed
+//	copy/main.go:28:7: assignment copies sync.Map value m to n
+//	$ echo $?
+//	1
+//
+// Check one package, with the files that need the integration build tag
+// but without the tests:
+//
+//	syncfix check --tags=integration --tests=false ./internal/cache
+package main

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loadMode asks for the syntax and types of the matched packages only.
+// Without NeedDeps, dependencies are type-checked from the go command's
+// export data instead of from source, which is much faster; their syntax
+// is never needed, since syncfix reports and edits only matched packages.
+const loadMode = packages.NeedName |
+	packages.NeedFiles |
+	packages.NeedCompiledGoFiles |
+	packages.NeedImports |
+	packages.NeedTypes |
+	packages.NeedTypesSizes |
+	packages.NeedSyntax |
+	packages.NeedTypesInfo
+
+// load loads and type-checks the packages that opts.Patterns match, with
+// their test variants if opts.Tests. It fails, with one line per problem,
+// if a package cannot be loaded, parsed or type-checked, or if a pattern
+// matches no package: syncfix must not report (or later, rewrite) a
+// program it has seen only in part.
+func load(ctx context.Context, opts *options) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Context:    ctx,
+		Mode:       loadMode,
+		Dir:        opts.Dir,
+		Tests:      opts.Tests,
+		BuildFlags: buildFlags(opts),
+	}
+	pkgs, err := packages.Load(cfg, opts.Patterns...)
+	if err != nil {
+		return nil, loadError(err)
+	}
+	var problems []problem
+	for _, pkg := range pkgs {
+		problems = append(problems, packageProblems(opts.Dir, pkg)...)
+	}
+	if len(problems) > 0 {
+		problems = append(problems, depProblems(cfg, opts.Patterns)...)
+	}
+	// p and p [p.test] share their files, so they share errors.
+	problems = sortProblems(problems)
+	for _, pattern := range unmatched(ctx, opts, pkgs) {
+		problems = append(problems, problem{msg: fmt.Sprintf("pattern %s: matched no packages", pattern)})
+	}
+	if len(problems) > 0 {
+		errs := make([]error, len(problems))
+		for i, p := range problems {
+			errs[i] = errors.New(p.String())
+		}
+		return nil, errors.Join(errs...)
+	}
+	return pkgs, nil
+}
+
+// buildFlags returns the go command flags that opts imply.
+func buildFlags(opts *options) []string {
+	if len(opts.Tags) == 0 {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(opts.Tags, ",")}
+}
+
+// depProblems returns the load errors of the dependencies of the
+// packages that cfg and patterns load. Without NeedDeps, go/packages
+// drops them, and a matched package only says "could not import dep";
+// the reason, a missing go.sum entry say, is in the dependency. Listing
+// the dependencies costs a go list run, which is only worth it once
+// loading has failed.
+func depProblems(cfg *packages.Config, patterns []string) []problem {
+	deps := *cfg
+	deps.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps
+	pkgs, err := packages.Load(&deps, patterns...)
+	if err != nil {
+		return nil // load reports the error of the main run
+	}
+	roots := make(map[*packages.Package]bool)
+	for _, pkg := range pkgs {
+		roots[pkg] = true
+	}
+	var problems []problem
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		if !roots[pkg] {
+			problems = append(problems, packageProblems(cfg.Dir, pkg)...)
+		}
+	})
+	return problems
+}
+
+// loadError shortens the error of a failed go list run, which
+// go/packages words as "err: exit status 1: stderr: go: ..." (or
+// "go [list ...]: exit status 1: go: ..."): the user wants only the go
+// command's own message.
+func loadError(err error) error {
+	msg := err.Error()
+	if _, after, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = after
+	} else if _, after, ok := strings.Cut(msg, ": exit status "); ok {
+		if _, rest, ok := strings.Cut(after, ": "); ok {
+			msg = rest
+		}
+	}
+	return errors.New(strings.TrimSpace(msg))
+}
