@@ -67,6 +67,30 @@ func convertTo[T ~struct{ m sync.Map }](p *struct{ m sync.Map }) {
 	_ = T(*p) // want `^conversion to T copies struct\{m sync\.Map\} value \*p: struct\{m sync\.Map\} contains sync\.Map$`
 }
 
+type MapLikeM interface {
+	~struct{ m sync.Map }
+	M()
+}
+
+type WithM struct{ m sync.Map }
+
+func (w WithM) M() {} // want `^receiver w of M passes WithM by value: WithM contains sync\.Map$`
+
+func typeParamForms[T MapLikeM](t *T, xs []T, ch chan T) {
+	f := (*t).M            // want `^method value \(\*t\)\.M copies T value \(\*t\): T contains ~struct\{m sync\.Map\} contains sync\.Map$`
+	for _, x := range xs { // want `^range copies T elements of xs to x: T contains ~struct\{m sync\.Map\} contains sync\.Map$`
+		_ = &x
+	}
+	ch <- *t // want `^channel send copies T value \*t to ch: T contains ~struct\{m sync\.Map\} contains sync\.Map$`
+	var m sync.Map
+	_ = T{m: m}          // want `^composite literal element copies sync\.Map value m to field m$`
+	_ = T{m: sync.Map{}} // ok: fresh zero value
+	(*t).M()             // ok: a call; the receiver finding of each M covers it
+	_ = f
+}
+
+var _ = typeParamForms[WithM]
+
 type Embeds struct {
 	Box[sync.Map]
 }
