@@ -321,7 +321,7 @@ func (f *finder) checkCompositeLit(lit *ast.CompositeLit) {
 	if litType == nil {
 		return
 	}
-	st, _ := litType.Underlying().(*types.Struct)
+	st, _ := under(litType).(*types.Struct)
 	for i, elt := range lit.Elts {
 		var key ast.Expr
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -331,7 +331,7 @@ func (f *finder) checkCompositeLit(lit *ast.CompositeLit) {
 			f.report(CompositeElt, elt, elt, f.literalDest(lit, st, i, key), path)
 		}
 		if key != nil && st == nil {
-			if _, isMap := litType.Underlying().(*types.Map); isMap {
+			if _, isMap := under(litType).(*types.Map); isMap {
 				if path := f.copiedPath(key); path != nil {
 					f.report(CompositeElt, key, key, Dest{Kind: DstElem, Expr: lit, Type: f.typeOf(key)}, path)
 				}
@@ -344,7 +344,7 @@ func (f *finder) checkCompositeLit(lit *ast.CompositeLit) {
 func (f *finder) literalDest(lit *ast.CompositeLit, st *types.Struct, i int, key ast.Expr) Dest {
 	if st == nil {
 		var elem types.Type
-		switch t := f.typeOf(lit).Underlying().(type) {
+		switch t := under(f.typeOf(lit)).(type) {
 		case *types.Array:
 			elem = t.Elem()
 		case *types.Slice:
@@ -378,7 +378,7 @@ func (f *finder) literalDest(lit *ast.CompositeLit, st *types.Struct, i int, key
 func (f *finder) checkSend(send *ast.SendStmt) {
 	if path := f.copiedPath(send.Value); path != nil {
 		var elem types.Type
-		if ch, ok := f.typeOf(send.Chan).Underlying().(*types.Chan); ok {
+		if ch, ok := under(f.typeOf(send.Chan)).(*types.Chan); ok {
 			elem = ch.Elem()
 		}
 		kind := DstChan
@@ -429,7 +429,7 @@ func rangeTypes(t types.Type) (key, value types.Type) {
 	if t == nil {
 		return nil, nil
 	}
-	u := t.Underlying()
+	u := under(t)
 	if p, ok := u.(*types.Pointer); ok {
 		u = p.Elem().Underlying() // *[n]T
 	}
@@ -537,8 +537,15 @@ func (f *finder) checkMethodValue(sel *ast.SelectorExpr, parent ast.Node) {
 	if recv == nil || isPointer(recv.Type()) {
 		return
 	}
-	if path := pathTo(recv.Type()); path != nil {
-		f.report(MethodValue, sel, sel.X, Dest{Kind: DstValue, Obj: recv, Expr: sel, Type: recv.Type()}, path)
+	recvType := recv.Type()
+	if tp, ok := types.Unalias(f.typeOf(sel.X)).(*types.TypeParam); ok && isInterface(recvType) {
+		// t.M of a type parameter's method binds a copy of t (the
+		// method comes from the constraint, whose receiver is the
+		// interface).
+		recvType = tp
+	}
+	if path := pathTo(recvType); path != nil {
+		f.report(MethodValue, sel, sel.X, Dest{Kind: DstValue, Obj: recv, Expr: sel, Type: recvType}, path)
 	}
 }
 

@@ -149,6 +149,19 @@ func appendTerms(terms []*types.Term, t types.Type, depth int) []*types.Term {
 	return append(terms, types.NewTerm(false, t))
 }
 
+// under returns the underlying type of t, or for a type parameter
+// whose constraint has a single type term, the underlying type of that
+// term (its core type): a composite literal, send or range of a value of
+// type T then works on that type.
+func under(t types.Type) types.Type {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		if terms := coreTerms(tp); len(terms) == 1 {
+			return terms[0].Type().Underlying()
+		}
+	}
+	return t.Underlying()
+}
+
 // mapFields returns every struct field of sync.Map type reachable by value
 // from t, in declaration order, each once.
 func mapFields(t types.Type) []*types.Var {
