@@ -1,0 +1,6 @@
+// Command gen calls generated code.
+package main
+
+func main() {
+	generated()
+}

@@ -1,0 +1,14 @@
+// Command collide already declares cloneSyncMap.
+package main
+
+import "sync"
+
+// cloneSyncMap is not the helper.
+func cloneSyncMap(n int) int { return n }
+
+func main() {
+	var m sync.Map
+	m.Store("a", cloneSyncMap(1))
+	n := m // the copy
+	n.Load("a")
+}

@@ -1,0 +1,15 @@
+// Command ifmt converts a sync.Map to interfaces.
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var m sync.Map
+	m.Store("a", 1)
+	fmt.Println( /* the map */ cloneSyncMap(&m)) // printed
+	var x any = cloneSyncMap(&m)                 // stored in an interface
+	_ = x
+}

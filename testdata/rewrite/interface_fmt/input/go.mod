@@ -1,0 +1,3 @@
+module example.com/ifmt
+
+go 1.22

@@ -1,0 +1,15 @@
+// Command ifmt converts a sync.Map to interfaces.
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var m sync.Map
+	m.Store("a", 1)
+	fmt.Println( /* the map */ m) // printed
+	var x any = m                 // stored in an interface
+	_ = x
+}

@@ -1,0 +1,3 @@
+module example.com/pkgvar
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/rangestore
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/vardecl
+
+go 1.22
