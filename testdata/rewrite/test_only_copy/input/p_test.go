@@ -1,0 +1,15 @@
+package p
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestLen(t *testing.T) {
+	var m sync.Map
+	m.Store("a", 1)
+	n := m // the copy in the package's own test
+	if Len(&n) != 1 {
+		t.Fatal("want 1")
+	}
+}
