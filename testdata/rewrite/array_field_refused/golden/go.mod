@@ -1,0 +1,3 @@
+module example.com/arrfield
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/mkslice
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/mapread
+
+go 1.22

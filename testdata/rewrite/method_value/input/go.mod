@@ -1,0 +1,3 @@
+module example.com/mvalue
+
+go 1.22

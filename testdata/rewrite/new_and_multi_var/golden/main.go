@@ -1,0 +1,18 @@
+// Command newmulti makes Cache values with new and multi-name var.
+package main
+
+import "sync"
+
+// Cache holds the map.
+type Cache struct {
+	entries *sync.Map
+}
+
+func main() {
+	p := &Cache{entries: new(sync.Map)}                                     // allocated
+	var a, b = Cache{entries: new(sync.Map)}, Cache{entries: new(sync.Map)} // two zero values
+	a.entries.Store("a", 1)
+	b = a // the copy
+	p.entries.Store("p", 2)
+	b.entries.Load("a")
+}

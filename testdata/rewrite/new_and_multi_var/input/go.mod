@@ -1,0 +1,3 @@
+module example.com/newmulti
+
+go 1.22

@@ -1,0 +1,17 @@
+// Command app copies a store.
+package main
+
+import (
+	"fmt"
+
+	"example.com/app/internal/store"
+)
+
+func main() {
+	s := store.New("a")
+	s.Data.Store("k", 1)
+	t := *s // the copy
+	var z store.Store
+	z.Data.Store("z", 0)
+	fmt.Println(t.Name, z.Name)
+}
