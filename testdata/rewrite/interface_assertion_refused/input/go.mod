@@ -1,0 +1,3 @@
+module example.com/iassert
+
+go 1.22
