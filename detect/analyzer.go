@@ -11,6 +11,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
+// MissingReason is the message for a //syncfix:ignore without a reason.
+const MissingReason = "syncfix:ignore needs a reason"
+
 // Analyzer reports every copy of a value that contains a sync.Map.
 var Analyzer = &analysis.Analyzer{
 	Name:     "syncfix",
@@ -22,8 +25,14 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := &Package{Fset: pass.Fset, Types: pass.Pkg, Info: pass.TypesInfo, Files: pass.Files}
-	for _, fd := range find(p, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)) {
+	dirs := Directives(pass.Fset, pass.Files)
+	for _, fd := range Suppress(pass.Fset, find(p, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)), dirs) {
 		pass.Report(analysis.Diagnostic{Pos: fd.Pos, End: fd.End, Message: fd.Message})
+	}
+	for _, d := range dirs {
+		if d.Reason == "" {
+			pass.Report(analysis.Diagnostic{Pos: d.Pos, Message: MissingReason})
+		}
 	}
 	return nil, nil
 }

@@ -22,6 +22,7 @@ var casePackages = []string{
 	"elemcopy",
 	"facts",
 	"generics",
+	"ignore",
 	"methodvalues",
 	"nevercopies",
 	"rangevars",

@@ -78,6 +78,9 @@ func (o *Outcome) Text() string {
 type Plan struct {
 	Fset     *token.FileSet
 	Outcomes []*Outcome // sorted by position
+	// Directives are the //syncfix:ignore comments of the loaded files;
+	// Used tells which silenced a finding.
+	Directives []*detect.Directive
 	opts     Options
 	units    []*unit
 	findings []*finding
@@ -98,9 +101,11 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 		p.Fset = p.units[0].pkg.Fset
 	}
 	for _, u := range p.units {
-		for _, fd := range detect.Find(u.detectPackage()) {
+		dirs := detect.Directives(p.Fset, u.pkg.Syntax)
+		for _, fd := range detect.Suppress(p.Fset, detect.Find(u.detectPackage()), dirs) {
 			p.findings = append(p.findings, &finding{Finding: fd, unit: u})
 		}
+		p.Directives = append(p.Directives, dirs...)
 	}
 	p.sites = indexSites(p)
 	p.classify()
