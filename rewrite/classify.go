@@ -29,6 +29,11 @@ func (p *Plan) classify() {
 func (p *Plan) classifyStruct(f *finding) {
 	if len(f.Fields) == 0 {
 		f.static = p.blockAt(f.Pos, "the sync.Map is held in an array or through a type parameter, which syncfix cannot retype")
+		for _, step := range f.Path {
+			if step.Field != nil && step.Field.Pos().IsValid() {
+				f.static.pos = p.Fset.Position(step.Field.Pos())
+			}
+		}
 		return
 	}
 	names := ""
@@ -82,7 +87,7 @@ func (p *Plan) classifyDirect(f *finding) {
 	switch f.Dst.Kind {
 	case detect.DstVar:
 		if isSignatureVar(f.Dst.Obj) {
-			p.requireFunc(f, p.funcOfVar(f.unit, f.Dst.Obj), "its "+f.Dst.Obj.Name()+" becomes *sync.Map")
+			p.requireFunc(f, p.funcOfVar(f.unit, f.Dst.Obj), signatureVarKind(f.Dst.Obj)+" "+f.Dst.Obj.Name()+" becomes *sync.Map")
 			f.src = clone
 			break
 		}
@@ -177,6 +182,17 @@ func isSignatureVar(obj types.Object) bool {
 		return true
 	}
 	return false
+}
+
+// signatureVarKind names the kind of a parameter, result or receiver.
+func signatureVarKind(obj types.Object) string {
+	switch obj.(*types.Var).Kind() {
+	case types.ResultVar:
+		return "result"
+	case types.RecvVar:
+		return "receiver"
+	}
+	return "parameter"
 }
 
 // sortedTargets returns the targets in key order, for determinism.

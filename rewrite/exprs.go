@@ -344,6 +344,15 @@ func addImport(f *dst.File, name string) {
 			gd.Lparen = true
 			spec.Decs.Before = dst.NewLine
 			spec.Decs.After = dst.NewLine
+			if at > 0 {
+				// Take the place of the previous spec's spacing, so a
+				// blank line before the next group stays after "sync".
+				prev := gd.Specs[at-1].(*dst.ImportSpec)
+				spec.Decs.After, prev.Decs.After = prev.Decs.After, dst.NewLine
+				if at < len(gd.Specs) && gd.Specs[at].(*dst.ImportSpec).Decs.Before == dst.EmptyLine {
+					spec.Decs.After = dst.EmptyLine
+				}
+			}
 			if at == 0 {
 				first := gd.Specs[0].(*dst.ImportSpec)
 				spec.Decs.Start, first.Decs.Start = first.Decs.Start, nil

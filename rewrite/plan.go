@@ -81,10 +81,10 @@ type Plan struct {
 	// Directives are the //syncfix:ignore comments of the loaded files;
 	// Used tells which silenced a finding.
 	Directives []*detect.Directive
-	opts     Options
-	units    []*unit
-	findings []*finding
-	targets  map[string]*target
+	opts       Options
+	units      []*unit
+	findings   []*finding
+	targets    map[string]*target
 	// sites indexes the syntax the rules rewrite besides the findings.
 	sites *siteIndex
 	// ifaceMethods caches interfaceMethodNames.

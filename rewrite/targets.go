@@ -129,8 +129,14 @@ func (p *Plan) openWorld(u *unit) bool {
 // declaration is plain, every zero value of a type holding it can be
 // initialized, and no importer outside the load can make one.
 func (p *Plan) analyzeField(t *target, path []ast.Node) {
-	field, ok := path[1].(*ast.Field)
-	if !ok {
+	var field *ast.Field
+	for _, n := range path[1:] {
+		if f, ok := n.(*ast.Field); ok {
+			field = f // an embedded field's name is inside its type
+			break
+		}
+	}
+	if field == nil {
 		t.block("internal error: field declaration not found", p.Fset.Position(t.obj.Pos()))
 		return
 	}

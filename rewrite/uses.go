@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 
@@ -21,14 +22,39 @@ type use struct {
 }
 
 // analyzeUses classifies every reference to a target in the loaded
-// source: each must be one the rewrite can adjust.
+// source: each must be one the rewrite can adjust. Calls of retyped
+// functions can make new targets (the variables that store their
+// results), whose uses are classified in a further round.
 func (p *Plan) analyzeUses() {
+	done := make(map[*target]bool)
+	for {
+		pending := make(map[*target]bool)
+		for _, t := range p.targets {
+			if !done[t] {
+				pending[t] = true
+				done[t] = true
+			}
+		}
+		if len(pending) == 0 {
+			return
+		}
+		for _, us := range p.collectUses(pending) {
+			p.classifyUse(us)
+		}
+	}
+}
+
+// collectUses returns the uses of the pending targets (and of their
+// members), sorted by position.
+func (p *Plan) collectUses(pending map[*target]bool) []use {
 	names := make(map[string]bool)
-	for _, t := range p.targets {
+	for t := range pending {
 		names[t.obj.Name()] = true
 	}
-	for key := range p.sites.members {
-		names[keyName(key)] = true
+	for key, t := range p.sites.members {
+		if pending[t] {
+			names[keyName(key)] = true
+		}
 	}
 	var uses []use
 	for _, u := range p.units {
@@ -37,9 +63,9 @@ func (p *Plan) analyzeUses() {
 				continue
 			}
 			key := objKey(p.Fset, origin(obj))
-			if t := p.targets[key]; t != nil {
+			if t := p.targets[key]; t != nil && pending[t] {
 				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t})
-			} else if t := p.sites.members[key]; t != nil {
+			} else if t := p.sites.members[key]; t != nil && pending[t] {
 				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t, member: true})
 			}
 		}
@@ -51,9 +77,7 @@ func (p *Plan) analyzeUses() {
 		}
 		return a.Offset < b.Offset
 	})
-	for _, us := range uses {
-		p.classifyUse(us)
-	}
+	return uses
 }
 
 // keyName returns the object name at the end of an objKey.
@@ -163,10 +187,44 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 			}
 			return
 		}
-		switch parentOf(path, call).(type) {
+		switch parent := parentOf(path, call).(type) {
 		case *ast.SelectorExpr, *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
 			return // f().Load(k) calls a pointer method; f() drops the result
+		case *ast.AssignStmt:
+			p.storeResult(us.unit, call, parent.Tok == token.DEFINE, parent.Lhs, parent.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(parent.Names))
+			for i, name := range parent.Names {
+				lhs[i] = name
+			}
+			p.storeResult(us.unit, call, true, lhs, parent.Values)
 		}
+		// Dereferenced unless the variable that stores it is retyped.
 		t.ops = append(t.ops, &op{kind: opDeref, unit: us.unit, file: us.file, node: call})
+	}
+}
+
+// storeResult makes the variable that a declaration stores the result of
+// a retyped call in a target of its own: s := snapshot() keeps s a
+// pointer rather than copying the map again with *snapshot().
+func (p *Plan) storeResult(u *unit, call *ast.CallExpr, declares bool, lhs, rhs []ast.Expr) {
+	if !declares || len(lhs) != len(rhs) {
+		return
+	}
+	for i, x := range rhs {
+		if ast.Unparen(x) != ast.Expr(call) {
+			continue
+		}
+		id, ok := lhs[i].(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return
+		}
+		obj := u.pkg.TypesInfo.Defs[id]
+		if obj == nil || p.targets[objKey(p.Fset, obj)] != nil {
+			return
+		}
+		if vt := p.varTarget(obj); vt != nil {
+			p.analyzeTarget(vt)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package main
 
 import (
 	"fmt"
-
 	"sync"
 
 	"example.com/app/internal/store"

@@ -1,0 +1,3 @@
+module example.com/ret
+
+go 1.22
