@@ -114,7 +114,7 @@ func (f *finder) checkCall(call *ast.CallExpr) {
 		}
 		f.report(CallArg, arg, arg, dst, path)
 	}
-	f.checkGenericReceiver(call, fn)
+	f.checkGenericReceiver(call)
 }
 
 // paramAt returns the parameter that receives argument i, or nil.
@@ -239,7 +239,7 @@ func (f *finder) checkConversion(call *ast.CallExpr) {
 // checkGenericReceiver reports a value-receiver method call whose
 // receiver holds a sync.Map only once instantiated: the method's own
 // declaration has no receiver finding to cover it.
-func (f *finder) checkGenericReceiver(call *ast.CallExpr, fn *types.Func) {
+func (f *finder) checkGenericReceiver(call *ast.CallExpr) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return
@@ -248,7 +248,7 @@ func (f *finder) checkGenericReceiver(call *ast.CallExpr, fn *types.Func) {
 	if selection == nil || selection.Kind() != types.MethodVal {
 		return
 	}
-	fn, ok = selection.Obj().(*types.Func) // instantiated, unlike typeutil.Callee's
+	fn, ok := selection.Obj().(*types.Func) // instantiated, unlike typeutil.Callee's
 	if !ok {
 		return
 	}

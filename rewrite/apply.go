@@ -51,9 +51,7 @@ func (p *Plan) Apply() ([]FileChange, error) {
 			changes = append(changes, FileChange{Name: name, Old: old, New: out})
 		}
 	}
-	for _, h := range helpers.files() {
-		changes = append(changes, h)
-	}
+	changes = append(changes, helpers.files()...)
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
 	return changes, nil
 }
