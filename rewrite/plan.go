@@ -63,12 +63,17 @@ type Outcome struct {
 
 // Text is the finding's message followed by the decision.
 func (o *Outcome) Text() string {
+	return o.TextWith(func(name string) string { return name })
+}
+
+// TextWith is Text, with the blocker's file name shown by file.
+func (o *Outcome) TextWith(file func(string) string) string {
 	if o.Fixed {
 		return o.Message + "; fix: " + o.Fix
 	}
 	s := o.Message + "; not fixed: " + o.Reason
 	if o.Blocker.IsValid() && o.Blocker != o.Posn {
-		s += fmt.Sprintf(" (%s:%d:%d)", o.Blocker.Filename, o.Blocker.Line, o.Blocker.Column)
+		s += fmt.Sprintf(" (%s:%d:%d)", file(o.Blocker.Filename), o.Blocker.Line, o.Blocker.Column)
 	}
 	return s
 }

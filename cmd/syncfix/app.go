@@ -20,6 +20,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			exitCodesText,
 		Commands: []*cli.Command{
 			checkCommand(),
+			diffCommand(),
+			fixCommand(),
 			versionCommand(),
 		},
 		Action:       noCommand,

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"strings"
-
-	"github.com/syncfix/syncfix/detect"
 	"github.com/urfave/cli/v2"
-	"golang.org/x/tools/go/packages"
 )
 
 func checkCommand() *cli.Command {
@@ -26,17 +22,16 @@ func checkCommand() *cli.Command {
 	}
 }
 
-// check is the action of the check command.
+// check is the action of the check command: every finding, with the
+// fix syncfix would apply or why it would not, and the directives that
+// lack a reason, which count as findings.
 func check(c *cli.Context) error {
-	opts, err := optionsFrom(c)
+	s, err := newSession(c)
 	if err != nil {
 		return err
 	}
-	pkgs, err := load(c.Context, opts)
-	if err != nil {
-		return err
-	}
-	diags := sortDiagnostics(findAll(pkgs, opts.Dir))
+	diags := append(s.findings(false), s.directiveProblems(c.Bool("v"))...)
+	diags = sortDiagnostics(diags)
 	if err := printDiagnostics(c.App.Writer, diags); err != nil {
 		return err
 	}
@@ -44,32 +39,4 @@ func check(c *cli.Context) error {
 		return errFindings
 	}
 	return nil
-}
-
-// findAll runs the copy finder on every loaded package and returns its
-// findings as diagnostics, unsorted and with the duplicates of test
-// variants.
-func findAll(pkgs []*packages.Package, dir string) []diagnostic {
-	var diags []diagnostic
-	for _, pkg := range pkgs {
-		if isTestMain(pkg) {
-			continue
-		}
-		findings := detect.Find(&detect.Package{
-			Fset:  pkg.Fset,
-			Types: pkg.Types,
-			Info:  pkg.TypesInfo,
-			Files: pkg.Syntax,
-		})
-		for _, f := range findings {
-			diags = append(diags, newDiagnostic(pkg.Fset, dir, f.Pos, f.Message))
-		}
-	}
-	return diags
-}
-
-// isTestMain reports whether pkg is the generated main package of a test
-// binary ("p.test"), whose only file lives in the build cache.
-func isTestMain(pkg *packages.Package) bool {
-	return pkg.Name == "main" && strings.HasSuffix(pkg.ID, ".test")
 }

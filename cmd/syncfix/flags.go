@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/syncfix/syncfix/rewrite"
 	"github.com/urfave/cli/v2"
 )
 
@@ -22,6 +23,10 @@ type options struct {
 	Tests bool
 	// Patterns are the go list package patterns; never empty.
 	Patterns []string
+	// Copies is the --copies policy for copies that reach writing
+	// callees, and ClosedWorld says every importer is loaded.
+	Copies      rewrite.Policy
+	ClosedWorld bool
 }
 
 // commonFlags returns the flags of every command that loads packages. Each
@@ -40,6 +45,19 @@ func commonFlags() []cli.Flag {
 			Name:  "tests",
 			Value: true,
 			Usage: "also check the packages' test files (--tests=false to skip them)",
+		},
+		&cli.StringFlag{
+			Name:  "copies",
+			Value: "auto",
+			Usage: "`policy` for copies passed to functions that write to them: auto (leave them to you), clone or share",
+		},
+		&cli.BoolFlag{
+			Name:  "closed-world",
+			Usage: "every importer of the packages is loaded, so exported types and functions may change",
+		},
+		&cli.BoolFlag{
+			Name:  "v",
+			Usage: "print progress to standard error, and directives that silence nothing",
 		},
 	}
 }
@@ -61,6 +79,11 @@ func optionsFrom(c *cli.Context) (*options, error) {
 	if len(opts.Patterns) == 0 {
 		opts.Patterns = []string{"./..."}
 	}
+	copies, err := rewrite.ParsePolicy(c.String("copies"))
+	if err != nil {
+		return nil, err
+	}
+	opts.Copies, opts.ClosedWorld = copies, c.Bool("closed-world")
 	dir, err := workDir(c.String("C"))
 	if err != nil {
 		return nil, err

@@ -25,15 +25,17 @@ const loadMode = packages.NeedName |
 // load loads and type-checks the packages that opts.Patterns match, with
 // their test variants if opts.Tests. It fails, with one line per problem,
 // if a package cannot be loaded, parsed or type-checked, or if a pattern
-// matches no package: syncfix must not report (or later, rewrite) a
-// program it has seen only in part.
-func load(ctx context.Context, opts *options) ([]*packages.Package, error) {
+// matches no package: syncfix must not report (or rewrite) a program it
+// has seen only in part. The overlay, if any, replaces or adds files: the
+// rewritten program is type-checked so before anything is written.
+func load(ctx context.Context, opts *options, overlay map[string][]byte) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Context:    ctx,
 		Mode:       loadMode,
 		Dir:        opts.Dir,
 		Tests:      opts.Tests,
 		BuildFlags: buildFlags(opts),
+		Overlay:    overlay,
 	}
 	pkgs, err := packages.Load(cfg, opts.Patterns...)
 	if err != nil {

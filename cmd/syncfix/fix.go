@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/syncfix/syncfix/internal/safewrite"
+	"github.com/syncfix/syncfix/internal/textdiff"
+	"github.com/syncfix/syncfix/rewrite"
+	"github.com/urfave/cli/v2"
+)
+
+func diffCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "diff",
+		Usage:     "print the fix as a unified diff that git apply accepts",
+		UsageText: "syncfix diff [flags] [packages]",
+		Description: "diff plans the fix for the packages (default ./...) and prints it as a\n" +
+			"unified diff with a/ and b/ prefixes and paths relative to the working\n" +
+			"directory; new files diff from /dev/null. Nothing is written. Findings\n" +
+			"that cannot be fixed are printed on standard error with the reason.\n\n" +
+			"Exit codes:\n" +
+			"   0  nothing to change\n" +
+			"   1  a diff was printed\n" +
+			"   2  usage error, or packages that fail to load or type-check",
+		Flags:           commonFlags(),
+		Action:          diff,
+		OnUsageError:    usageError,
+		HideHelpCommand: true,
+	}
+}
+
+func fixCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "fix",
+		Usage:     "apply the fix in place",
+		UsageText: "syncfix fix [flags] [packages]",
+		Description: "fix plans the fix for the packages (default ./...), type-checks the\n" +
+			"result, and only then writes the changed files, each atomically. The\n" +
+			"findings it cannot fix are printed with the reason, and their code is\n" +
+			"left as it was.\n\n" +
+			"Exit codes:\n" +
+			"   0  every finding fixed, or none found\n" +
+			"   1  findings left that could not be fixed (each printed with why)\n" +
+			"   2  usage error, packages that fail to load or type-check, or a file\n" +
+			"      that changed on disk since it was read; no file is written",
+		Flags:           commonFlags(),
+		Action:          fix,
+		OnUsageError:    usageError,
+		HideHelpCommand: true,
+	}
+}
+
+// diff is the action of the diff command.
+func diff(c *cli.Context) error {
+	s, err := newSession(c)
+	if err != nil {
+		return err
+	}
+	changes, err := s.changes(c)
+	if err != nil {
+		return err
+	}
+	// The findings left go to stderr: stdout must stay a patch.
+	if err := printDiagnostics(c.App.ErrWriter, s.findings(true)); err != nil {
+		return err
+	}
+	for _, ch := range changes {
+		if err := writeDiff(c.App.Writer, s.opts.Dir, ch); err != nil {
+			return err
+		}
+	}
+	if len(changes) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// fix is the action of the fix command.
+func fix(c *cli.Context) error {
+	s, err := newSession(c)
+	if err != nil {
+		return err
+	}
+	changes, err := s.changes(c)
+	if err != nil {
+		return err
+	}
+	if err := write(changes); err != nil {
+		return err
+	}
+	s.progress("wrote %d files", len(changes))
+	for _, d := range s.directiveProblems(c.Bool("v")) {
+		fmt.Fprintf(c.App.ErrWriter, "syncfix: warning: %s\n", d)
+	}
+	left := s.findings(true)
+	if err := printDiagnostics(c.App.Writer, left); err != nil {
+		return err
+	}
+	if len(left) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// changes applies the plan and type-checks the result, with the changed
+// files as an overlay, before anyone writes or prints it.
+func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
+	changes, err := s.plan.Apply()
+	if err != nil {
+		return nil, fmt.Errorf("internal error: %v", err)
+	}
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	overlay := make(map[string][]byte, len(changes))
+	for _, ch := range changes {
+		overlay[ch.Name] = ch.New
+	}
+	if _, err := load(c.Context, s.opts, overlay); err != nil {
+		return nil, fmt.Errorf("internal error: the fixed code does not type-check, so nothing was changed; please report this:\n%v", err)
+	}
+	s.progress("planned %d file changes and type-checked the result", len(changes))
+	return changes, nil
+}
+
+// writeDiff prints the diff of one change.
+func writeDiff(w io.Writer, dir string, ch rewrite.FileChange) error {
+	name := relPath(dir, ch.Name)
+	var d []byte
+	if ch.Old == nil {
+		d = textdiff.NewFile("b/"+name, ch.New)
+	} else {
+		d = textdiff.Unified("a/"+name, "b/"+name, ch.Old, ch.New)
+	}
+	_, err := w.Write(d)
+	return err
+}
+
+// write writes every change atomically, after checking that no file
+// changed on disk since the plan read it; if one did, none is written.
+func write(changes []rewrite.FileChange) error {
+	var plan []safewrite.Write
+	var problems []error
+	for _, ch := range changes {
+		var snap safewrite.Snapshot
+		var err error
+		if ch.Old == nil {
+			snap, err = safewrite.Absent(ch.Name, siblingPerm(ch.Name))
+		} else {
+			snap, err = safewrite.ReadSnapshot(ch.Name)
+			if err == nil && string(snap.Data) != string(ch.Old) {
+				err = fmt.Errorf("%s: %w", ch.Name, safewrite.ErrChanged)
+			}
+		}
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		plan = append(plan, safewrite.Write{Snap: snap, Data: ch.New})
+	}
+	if len(problems) > 0 {
+		return errors.Join(problems...)
+	}
+	return safewrite.WriteAll(plan)
+}
+
+// siblingPerm returns the permissions for a new file: those of a Go file
+// in the same directory, or 0644.
+func siblingPerm(name string) fs.FileMode {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.go"))
+	for _, m := range matches {
+		if fi, err := os.Stat(m); err == nil {
+			return fi.Mode().Perm()
+		}
+	}
+	return 0o644
+}
