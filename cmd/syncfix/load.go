@@ -20,7 +20,9 @@ const loadMode = packages.NeedName |
 	packages.NeedTypes |
 	packages.NeedTypesSizes |
 	packages.NeedSyntax |
-	packages.NeedTypesInfo
+	packages.NeedTypesInfo |
+	packages.NeedForTest | // to tell p from p [p.test]
+	packages.NeedModule // for the go version of the clone helper
 
 // load loads and type-checks the packages that opts.Patterns match, with
 // their test variants if opts.Tests. It fails, with one line per problem,
