@@ -42,6 +42,9 @@ func (p *Plan) Apply() ([]FileChange, error) {
 		if err != nil {
 			return nil, err
 		}
+		if p.Fset.File(ops[0].file.FileStart).Size() != len(old) {
+			return nil, fmt.Errorf("%s: file changed on disk since it was read", name)
+		}
 		e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers}
 		out, err := e.edit(ops)
 		if err != nil {

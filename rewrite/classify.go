@@ -54,10 +54,10 @@ func (p *Plan) classifyStruct(f *finding) {
 func (p *Plan) classifyDirect(f *finding) {
 	switch f.Form {
 	case detect.Param:
-		p.requireFunc(f, f.Dst.Func, "its parameter becomes *sync.Map")
+		p.requireFunc(f, f.Dst.Func, "parameter "+objName(f.Dst.Obj)+" becomes *sync.Map")
 		return
 	case detect.BareReturn:
-		p.requireFunc(f, f.Dst.Func, "its result becomes *sync.Map")
+		p.requireFunc(f, f.Dst.Func, "result "+objName(f.Dst.Obj)+" becomes *sync.Map, set to new(sync.Map) first")
 		return
 	case detect.Receiver, detect.MethodValue, detect.MethodCall:
 		f.static = p.blockAt(f.Pos, "value receivers of a defined sync.Map type are not rewritten; make the receiver a pointer")
@@ -107,7 +107,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		f.requires = append(f.requires, p.target(tField, field))
 		f.src, f.fixText = clone, "field "+field.Name()+" becomes *sync.Map"
 	case detect.DstResult:
-		p.requireFunc(f, f.Dst.Func, "its result becomes *sync.Map")
+		p.requireFunc(f, f.Dst.Func, "the result becomes *sync.Map")
 		f.src = clone
 	case detect.DstParam:
 		p.classifyArg(f)
@@ -203,4 +203,12 @@ func (p *Plan) sortedTargets() []*target {
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].key < ts[j].key })
 	return ts
+}
+
+// objName returns obj's name, or _ for an unnamed parameter.
+func objName(obj types.Object) string {
+	if obj == nil || obj.Name() == "" {
+		return "_"
+	}
+	return obj.Name()
 }

@@ -112,7 +112,7 @@ func fix(c *cli.Context) error {
 func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	changes, err := s.plan.Apply()
 	if err != nil {
-		return nil, fmt.Errorf("internal error: %v", err)
+		return nil, err
 	}
 	if len(changes) == 0 {
 		return nil, nil
