@@ -1,8 +1,10 @@
-// Syncfix finds Go code that copies a sync.Map by value.
+// Syncfix finds Go code that copies a sync.Map by value, and fixes it.
 //
 // Usage:
 //
 //	syncfix check [flags] [packages]
+//	syncfix diff [flags] [packages]
+//	syncfix fix [flags] [packages]
 //	syncfix version
 //
 // A sync.Map must not be copied after first use. Before Go 1.24 a copy
@@ -25,7 +27,9 @@
 //
 // sorted by file, line and column, with paths relative to the working
 // directory. A copy in a file that a package shares with its test variant
-// is printed once.
+// is printed once. Each message ends with the decision: "fix: ..." says
+// what fix will do, "not fixed: ..." why it will not, and which position
+// blocks it.
 //
 // The flags, which must come before the packages, are:
 //
@@ -36,6 +40,16 @@
 //		Build tags to satisfy, comma- or space-separated, as for go build.
 //	--tests=false
 //		Skip test files and external test packages (checked by default).
+//	--copies auto|clone|share
+//		What to do with a copy passed to a function that writes to its
+//		parameter: leave it to the user (auto, the default), give the
+//		function a private copy (clone), or share the caller's map (share).
+//	--closed-world
+//		Every importer of the packages is loaded, so exported types and
+//		functions may change.
+//	-v
+//		Print progress on standard error, and report //syncfix:ignore
+//		directives that silence nothing.
 //
 // Check exits 0 if it found no copy, 1 if it printed copies, and 2 on an
 // error: a usage error, a package that fails to load, parse or
@@ -43,6 +57,28 @@
 // standard error, one line per problem, each prefixed with "syncfix: ",
 // and no findings are printed then: a program seen only in part is not
 // checked.
+//
+// A //syncfix:ignore comment with a reason silences the findings of its
+// line (or, on a line of its own, of the next line); one without a reason
+// is itself a finding.
+//
+// # Diff
+//
+// Diff plans the fix for all the packages at once and prints it as a
+// unified diff, with a/ and b/ prefixes and paths relative to the working
+// directory, that git apply accepts; new files diff from /dev/null. The
+// findings it cannot fix go to standard error. It exits 0 if there is
+// nothing to change, 1 if it printed a diff, 2 on an error. It writes
+// nothing.
+//
+// # Fix
+//
+// Fix applies the same change in place. The whole plan is computed and
+// the result type-checked before the first write; each file is written
+// through a temporary file renamed over it, with its mode kept, and no
+// file is written if one changed on disk since it was read. Fix prints
+// the findings it could not fix, each with the reason, and exits 0 if
+// none is left, 1 if some are, 2 on an error.
 //
 // # Version
 //
@@ -76,4 +112,9 @@
 // but without the tests:
 //
 //	syncfix check --tags=integration --tests=false ./internal/cache
+//
+// Preview the fix of a whole module, then apply it:
+//
+//	syncfix diff ./... | less
+//	syncfix fix ./...
 package main
