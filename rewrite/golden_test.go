@@ -112,6 +112,19 @@ func readOptions(t *testing.T, dir string) rewrite.Options {
 // load loads every package of the module in dir, with tests, and plans.
 func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
 	t.Helper()
+	pkgs, errs, err := loadPackages(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) > 0 {
+		t.Fatalf("packages have errors:\n%s", strings.Join(errs, "\n"))
+	}
+	return rewrite.Make(pkgs, opts)
+}
+
+// loadPackages loads the module in dir as the command does, and returns
+// the packages' errors.
+func loadPackages(dir string) ([]*packages.Package, []string, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule | packages.NeedForTest,
@@ -120,7 +133,7 @@ func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
 	}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	var errs []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -128,10 +141,7 @@ func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
 			errs = append(errs, e.Error())
 		}
 	})
-	if len(errs) > 0 {
-		t.Fatalf("packages have errors:\n%s", strings.Join(errs, "\n"))
-	}
-	return rewrite.Make(pkgs, opts)
+	return pkgs, errs, nil
 }
 
 func outcomesText(plan *rewrite.Plan, dir string) string {
