@@ -92,11 +92,13 @@ func (p *Plan) analyzeConstruction() {
 	if len(fields) == 0 {
 		return
 	}
-	c := &constructionScan{p: p, fields: fields, held: make(map[types.Type][]*target), stores: make(map[ast.Expr]bool)}
+	c := &constructionScan{p: p, fields: fields, held: make(map[types.Type][]*target),
+		stores: make(map[ast.Expr]bool), zeroMakers: make(map[types.Object]string)}
 	for _, u := range p.units {
 		for _, file := range u.pkg.Syntax {
 			c.scanFile(u, file)
 		}
+		c.instances(u)
 	}
 }
 
@@ -108,6 +110,8 @@ type constructionScan struct {
 	// stores holds the left-hand sides of the assignments seen so far;
 	// an assignment is visited before the expressions it holds.
 	stores map[ast.Expr]bool
+	// zeroMakers caches genericZero.
+	zeroMakers map[types.Object]string
 }
 
 // heldBy returns the field targets a value of type t holds by value
@@ -150,6 +154,8 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 						c.blockAll(ts, n.Pos(), "a zero value is declared in a generated or cgo file")
 					} else if _, isArray := info.TypeOf(n.Type).Underlying().(*types.Array); isArray {
 						c.blockAll(ts, n.Pos(), "an array of values holding it is declared here")
+					} else if why := c.zeroBlocker(u, info.TypeOf(n.Type)); why != "" {
+						c.blockAll(ts, n.Pos(), why)
 					} else {
 						c.addOp(ts, &op{kind: opInitVar, unit: u, file: file, node: n})
 					}
@@ -157,6 +163,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 			}
 		case *ast.CallExpr:
 			c.call(u, file, n, editable)
+			c.reflectCall(u, n)
 		case *ast.ArrayType:
 			if n.Len != nil {
 				if ts := c.heldBy(info.TypeOf(n.Elt)); len(ts) > 0 {
@@ -224,6 +231,10 @@ func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, edi
 			c.blockAll(ts, call.Pos(), "new of an array makes zero values that syncfix cannot initialize")
 			return
 		}
+		if why := c.zeroBlocker(u, info.TypeOf(call.Args[0])); why != "" {
+			c.blockAll(ts, call.Pos(), why)
+			return
+		}
 		c.addOp(ts, &op{kind: opNewToLit, unit: u, file: file, node: call})
 	case isBuiltin(info, call, "make") && len(call.Args) >= 2:
 		if s, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Slice); ok {
@@ -278,6 +289,10 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 		if value != nil {
 			c.p.classifyValue(ft, u, file, value)
 		}
+	}
+	if why := c.zeroBlocker(u, t); why != "" {
+		c.blockAll(ts, lit.Pos(), why)
+		return
 	}
 	c.addOp(ts, &op{kind: opLitInit, unit: u, file: file, node: lit})
 }
