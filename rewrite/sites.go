@@ -21,9 +21,10 @@ type siteIndex struct {
 	// stored as a pointer to the target that stores it; other calls of
 	// such functions are dereferenced.
 	pointerCalls map[*ast.CallExpr]*target
-	// assertions lists the type assertions and type switch cases to a
-	// sync.Map type.
-	assertions []*finding
+	// assertion is the position of the first type assertion or type
+	// switch case to a sync.Map type, found on demand (see
+	// assertionBlocker).
+	assertion *token.Position
 }
 
 type fileLoc struct {
@@ -50,9 +51,6 @@ func indexSites(p *Plan) *siteIndex {
 		if f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.Conversion && f.Form != detect.RangeVar {
 			s.findingBySrc[ast.Unparen(f.Src)] = f
 		}
-		if f.Form == detect.TypeAssert && detect.IsSyncMap(f.Type) {
-			s.assertions = append(s.assertions, f)
-		}
 	}
 	return s
 }
@@ -69,13 +67,48 @@ func (p *Plan) canAddress(f *finding) bool {
 }
 
 // assertionBlocker returns a blocker if some loaded code asserts an
-// interface to a sync.Map type: storing a *sync.Map instead would make
-// the assertion fail at run time.
+// interface to a sync.Map type, or lists one in a type switch: once
+// interfaces hold a *sync.Map instead, the assertion fails or the case
+// no longer matches.
 func (p *Plan) assertionBlocker() *blocker {
-	if len(p.sites.assertions) == 0 {
+	if p.sites.assertion == nil {
+		p.sites.assertion = p.findAssertion()
+	}
+	if !p.sites.assertion.IsValid() {
 		return nil
 	}
-	return p.blockAt(p.sites.assertions[0].Pos, "a type assertion to a sync.Map type would fail once interfaces hold *sync.Map")
+	return &blocker{reason: "loaded code asserts to a sync.Map type, which would fail once interfaces hold *sync.Map", pos: *p.sites.assertion}
+}
+
+// findAssertion returns the first type assertion or type switch case to
+// a sync.Map type in the loaded packages, or an invalid position.
+func (p *Plan) findAssertion() *token.Position {
+	first := &token.Position{}
+	for _, u := range p.units {
+		info := u.pkg.TypesInfo
+		for _, file := range u.pkg.Syntax {
+			ast.Inspect(file, func(n ast.Node) bool {
+				var types []ast.Expr
+				switch n := n.(type) {
+				case *ast.TypeAssertExpr:
+					types = []ast.Expr{n.Type}
+				case *ast.CaseClause:
+					types = n.List
+				}
+				for _, t := range types {
+					if t != nil && detect.IsSyncMap(info.TypeOf(t)) {
+						posn := p.Fset.Position(t.Pos())
+						if !first.IsValid() || posn.Filename < first.Filename ||
+							posn.Filename == first.Filename && posn.Offset < first.Offset {
+							*first = posn
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return first
 }
 
 // analyzeConstruction applies the rest of R1: every place that makes a
