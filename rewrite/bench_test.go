@@ -1,0 +1,54 @@
+package rewrite_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/syncfix/syncfix/rewrite"
+	"golang.org/x/tools/go/packages"
+)
+
+// loadCases loads the input module of every golden case, once: the
+// benchmarks measure planning and applying, not the go command.
+func loadCases(b *testing.B) [][]*packages.Package {
+	entries, err := os.ReadDir(caseDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var all [][]*packages.Package
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		pkgs, errs, err := loadPackages(filepath.Join(caseDir, e.Name(), "input"))
+		if err != nil || len(errs) > 0 {
+			b.Fatalf("%s: %v %v", e.Name(), err, errs)
+		}
+		all = append(all, pkgs)
+	}
+	return all
+}
+
+// BenchmarkPlan plans every golden case.
+func BenchmarkPlan(b *testing.B) {
+	cases := loadCases(b)
+	for b.Loop() {
+		for _, pkgs := range cases {
+			rewrite.Make(pkgs, rewrite.Options{})
+		}
+	}
+}
+
+// BenchmarkPlanApply plans every golden case and applies the plan with
+// dst (in memory: Apply writes nothing).
+func BenchmarkPlanApply(b *testing.B) {
+	cases := loadCases(b)
+	for b.Loop() {
+		for _, pkgs := range cases {
+			if _, err := rewrite.Make(pkgs, rewrite.Options{}).Apply(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
