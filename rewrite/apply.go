@@ -12,6 +12,7 @@ import (
 	"github.com/dave/dst"
 	"github.com/dave/dst/decorator"
 	"github.com/dave/dst/dstutil"
+	"github.com/syncfix/syncfix/detect"
 )
 
 // A FileChange is the new content of one file.
@@ -22,6 +23,10 @@ type FileChange struct {
 	Old []byte
 	// New is the content to write.
 	New []byte
+	// Reformatted reports that the file was not gofmt-formatted and the
+	// edits could not be confined to the regions they change, so the
+	// whole file was formatted (fidelity.go).
+	Reformatted bool
 }
 
 // Apply performs the plan: it edits the dst trees of the files that
@@ -45,16 +50,20 @@ func (p *Plan) Apply() ([]FileChange, error) {
 		if p.Fset.File(ops[0].file.FileStart).Size() != len(old) {
 			return nil, fmt.Errorf("%s: file changed on disk since it was read", name)
 		}
-		e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers}
+		e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers, src: old}
 		out, err := e.edit(ops)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", name, err)
 		}
+		out, reformatted := restoreText(old, out) // fidelity.go: BOM, CRLF, unformatted files
 		if !bytes.Equal(out, old) {
-			changes = append(changes, FileChange{Name: name, Old: old, New: out})
+			changes = append(changes, FileChange{Name: name, Old: old, New: out, Reformatted: reformatted})
 		}
 	}
 	changes = append(changes, helpers.files()...)
+	if err := checkWritable(changes); err != nil { // notouch.go: read-only, unreadable, special files
+		return nil, err
+	}
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
 	return changes, nil
 }
@@ -83,7 +92,11 @@ func (p *Plan) acceptedOps() map[string][]*op {
 			continue
 		}
 		if f.src != srcNone {
-			add(&op{kind: opCopy, unit: f.unit, file: f.unit.fileOf(f.Pos), node: f.Src, finding: f})
+			node := ast.Node(f.Src)
+			if f.Form == detect.Conversion {
+				node = f.Dst.Expr // Registry(m) is replaced as a whole
+			}
+			add(&op{kind: opCopy, unit: f.unit, file: f.unit.fileOf(f.Pos), node: node, finding: f})
 		}
 		for _, o := range f.ops {
 			add(o)
@@ -95,6 +108,7 @@ func (p *Plan) acceptedOps() map[string][]*op {
 // A fileEditor applies the ops of one file to its dst tree.
 type fileEditor struct {
 	p       *Plan
+	src     []byte // the file as Apply read it (fidelity.go)
 	unit    *unit
 	file    *ast.File
 	helpers *helperSet
@@ -108,11 +122,13 @@ type fileEditor struct {
 	// reports that one of them does not resolve to package sync.
 	syncIdents []*dst.Ident
 	shadowed   bool
+	// err is the first error of a replacement, which cannot return one.
+	err error
 }
 
 func (e *fileEditor) edit(ops []*op) ([]byte, error) {
 	e.dec = decorator.NewDecorator(e.p.Fset)
-	df, err := e.dec.DecorateFile(e.file)
+	df, err := e.decorate() // fidelity.go: the bytes read, without BOM and CRs
 	if err != nil {
 		return nil, err
 	}
@@ -129,6 +145,9 @@ func (e *fileEditor) edit(ops []*op) ([]byte, error) {
 		}
 		return true
 	})
+	if e.err != nil {
+		return nil, e.err
+	}
 	e.finishSync(df)
 	var buf bytes.Buffer
 	if err := decorator.NewRestorer().Fprint(&buf, df); err != nil {

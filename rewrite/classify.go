@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"sort"
+	"strings"
 
 	"github.com/syncfix/syncfix/detect"
 )
@@ -36,17 +37,14 @@ func (p *Plan) classifyStruct(f *finding) {
 		}
 		return
 	}
-	names := ""
+	qual := types.RelativeTo(f.unit.pkg.Types)
+	var names []string
 	for _, field := range f.Fields {
-		t := p.target(tField, field)
-		f.requires = append(f.requires, t)
-		if names != "" {
-			names += ", "
-		}
-		names += field.Name()
+		f.requires = append(f.requires, p.target(tField, field))
+		names = append(names, "field "+field.Name()+" becomes *"+types.TypeString(field.Type(), qual))
 	}
 	f.src = srcNone
-	f.fixText = "field " + names + " becomes *sync.Map; copies of " + types.TypeString(f.Path[0].Type, types.RelativeTo(f.unit.pkg.Types)) + " now share one map"
+	f.fixText = strings.Join(names, ", ") + "; copies of " + types.TypeString(f.Path[0].Type, qual) + " now share one map"
 }
 
 // classifyDirect handles copies of a sync.Map itself (or of a defined
@@ -54,16 +52,16 @@ func (p *Plan) classifyStruct(f *finding) {
 func (p *Plan) classifyDirect(f *finding) {
 	switch f.Form {
 	case detect.Param:
-		p.requireFunc(f, f.Dst.Func, "parameter "+objName(f.Dst.Obj)+" becomes *sync.Map")
+		p.requireFunc(f, f.Dst.Func, "parameter "+objName(f.Dst.Obj)+" becomes "+ptrName(f))
 		return
 	case detect.BareReturn:
-		p.requireFunc(f, f.Dst.Func, "result "+objName(f.Dst.Obj)+" becomes *sync.Map, set to new(sync.Map) first")
+		p.requireFunc(f, f.Dst.Func, "result "+objName(f.Dst.Obj)+" becomes "+ptrName(f)+", set to new(sync.Map) first")
 		return
 	case detect.Receiver, detect.MethodValue, detect.MethodCall:
 		f.static = p.blockAt(f.Pos, "value receivers of a defined sync.Map type are not rewritten; make the receiver a pointer")
 		return
 	case detect.Conversion:
-		f.static = p.blockAt(f.Pos, "conversions of a sync.Map value are not rewritten yet")
+		p.classifyConversion(f)
 		return
 	case detect.TypeAssert:
 		f.static = p.blockAt(f.Pos, "type assertions to a sync.Map type are not rewritten yet")
@@ -87,7 +85,7 @@ func (p *Plan) classifyDirect(f *finding) {
 	switch f.Dst.Kind {
 	case detect.DstVar:
 		if isSignatureVar(f.Dst.Obj) {
-			p.requireFunc(f, p.funcOfVar(f.unit, f.Dst.Obj), signatureVarKind(f.Dst.Obj)+" "+f.Dst.Obj.Name()+" becomes *sync.Map")
+			p.requireFunc(f, p.funcOfVar(f.unit, f.Dst.Obj), signatureVarKind(f.Dst.Obj)+" "+f.Dst.Obj.Name()+" becomes "+ptrName(f))
 			f.src = clone
 			break
 		}
@@ -97,7 +95,7 @@ func (p *Plan) classifyDirect(f *finding) {
 			return
 		}
 		f.requires = append(f.requires, t)
-		f.src, f.fixText = clone, t.describe()+" becomes *sync.Map"
+		f.src, f.fixText = clone, t.describe()+" becomes "+ptrName(f)
 	case detect.DstField:
 		field, _ := f.Dst.Obj.(*types.Var)
 		if field == nil {
@@ -105,15 +103,15 @@ func (p *Plan) classifyDirect(f *finding) {
 			return
 		}
 		f.requires = append(f.requires, p.target(tField, field))
-		f.src, f.fixText = clone, "field "+field.Name()+" becomes *sync.Map"
+		f.src, f.fixText = clone, "field "+field.Name()+" becomes "+ptrName(f)
 	case detect.DstResult:
-		p.requireFunc(f, f.Dst.Func, "the result becomes *sync.Map")
+		p.requireFunc(f, f.Dst.Func, "the result becomes "+ptrName(f))
 		f.src = clone
 	case detect.DstParam:
 		p.classifyArg(f)
 		return
 	case detect.DstInterface:
-		f.src, f.fixText = clone, "the interface holds a *sync.Map"
+		f.src, f.fixText = clone, "the interface holds a "+ptrName(f)
 		if b := p.assertionBlocker(); b != nil {
 			f.static = b
 			return
@@ -151,7 +149,7 @@ func (p *Plan) classifyArg(f *finding) {
 	f.requires = append(f.requires, t)
 	// The policy for writing callees is applied when the function's
 	// body has been read (see funcs.go); here the default.
-	f.src, f.fixText = srcShare, "the parameter of "+f.Dst.Callee.Name()+" becomes *sync.Map"
+	f.src, f.fixText = srcShare, "the parameter of "+f.Dst.Callee.Name()+" becomes "+ptrName(f)
 }
 
 // requireFunc makes f depend on the R3 retyping of the function
@@ -211,4 +209,39 @@ func objName(obj types.Object) string {
 		return "_"
 	}
 	return obj.Name()
+}
+
+// classifyConversion handles Registry(m), a copy through a conversion
+// between sync.Map types: it keeps its type, (*Registry)(cloneSyncMap(&m)),
+// where it initializes a variable, which becomes a pointer.
+func (p *Plan) classifyConversion(f *finding) {
+	call, ok := f.Dst.Expr.(*ast.CallExpr)
+	if !ok || !detect.IsSyncMap(f.Dst.Type) {
+		f.static = p.blockAt(f.Pos, "the conversion's result is not a sync.Map type")
+		return
+	}
+	if !p.canAddress(f) {
+		f.static = p.blockAt(f.Src.Pos(), "the converted value is not addressable")
+		return
+	}
+	vt := p.definedBy(f.unit, call)
+	if vt == nil {
+		f.static = p.blockAt(f.Pos, "a conversion is rewritten only where it initializes a variable")
+		return
+	}
+	f.requires = append(f.requires, vt)
+	f.src, f.fixText = srcClone, "cloned with the Range-based helper, keeping its type; "+vt.describe()+" becomes a pointer"
+	if p.opts.Copies == CopiesShare {
+		f.src, f.fixText = srcShare, "shared by address, keeping its type; "+vt.describe()+" becomes a pointer"
+	}
+}
+
+// ptrName names the pointer type that the copied sync.Map type of f
+// becomes: *sync.Map, or *Registry for a defined type.
+func ptrName(f *finding) string {
+	t := f.Type
+	if f.Form == detect.Conversion {
+		t = f.Dst.Type
+	}
+	return "*" + types.TypeString(t, types.RelativeTo(f.unit.pkg.Types))
 }

@@ -171,6 +171,15 @@ func (e *fileEditor) isPointerNow(x ast.Expr) bool {
 
 // copyExpr rewrites the copied expression n of a fixed finding.
 func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
+	resultType := f.Type
+	if f.Form == detect.Conversion {
+		// Registry(m): the operand is copied, the result keeps the
+		// conversion's type; the call's own decorations move outward.
+		call := n.(*dst.CallExpr)
+		operand := call.Args[0]
+		wrapDecs(call, operand)
+		n, resultType = operand, f.Dst.Type
+	}
 	var addr dst.Expr
 	switch {
 	case e.isPointerNow(f.Src):
@@ -196,12 +205,49 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 			addr = u
 		}
 	}
+	srcType := e.unit.pkg.TypesInfo.TypeOf(f.Src)
 	if f.src == srcShare {
-		return addr
+		if types.Identical(srcType, resultType) {
+			return addr
+		}
+		typ, err := e.typeExpr(resultType, f.Src.Pos())
+		if err != nil {
+			e.err = err
+			return n
+		}
+		out := &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: typ}}, Args: []dst.Expr{addr}}
+		wrapDecs(addr, out)
+		return out
 	}
-	call := &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{addr}}
-	wrapDecs(addr, call)
-	return call
+	var out dst.Expr
+	if isPlainSyncMap(resultType) && isPlainSyncMap(srcType) {
+		out = &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{addr}}
+	} else {
+		// A defined type over sync.Map keeps its type:
+		// Registry(m)        n := r
+		// -----------        -----
+		// (*Registry)(cloneSyncMap(&m))   (*Registry)(cloneSyncMap((*sync.Map)(&r)))
+		typ, err := e.typeExpr(resultType, f.Src.Pos())
+		if err != nil {
+			e.err = err
+			return n
+		}
+		arg := addr
+		if !isPlainSyncMap(srcType) {
+			arg = &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: e.syncMapType(f.Src.Pos())}}, Args: []dst.Expr{addr}}
+		}
+		clone := &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{arg}}
+		out = &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: typ}}, Args: []dst.Expr{clone}}
+	}
+	wrapDecs(addr, out)
+	return out
+}
+
+// isPlainSyncMap reports whether t is sync.Map itself, not a defined type
+// over it.
+func isPlainSyncMap(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Map"
 }
 
 // initVar gives a declaration without value its initial value:

@@ -226,10 +226,10 @@ func (p *Plan) setArgPolicy() {
 		switch {
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
-			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes *sync.Map"
+			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		default:
 			f.src = srcClone
-			f.fixText = "cloned with the Range-based helper; the parameter of " + t.obj.Name() + " becomes *sync.Map"
+			f.fixText = "cloned with the Range-based helper; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		}
 	}
 }

@@ -48,7 +48,13 @@ func indexSites(p *Plan) *siteIndex {
 		}
 	}
 	for _, f := range p.findings {
-		if f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.Conversion && f.Form != detect.RangeVar {
+		switch {
+		case f.Form == detect.Conversion:
+			// Registry(m) is replaced as a whole.
+			if call, ok := f.Dst.Expr.(*ast.CallExpr); ok {
+				s.findingBySrc[call] = f
+			}
+		case f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.RangeVar:
 			s.findingBySrc[ast.Unparen(f.Src)] = f
 		}
 	}

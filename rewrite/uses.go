@@ -187,44 +187,65 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 			}
 			return
 		}
-		switch parent := parentOf(path, call).(type) {
+		switch parentOf(path, call).(type) {
 		case *ast.SelectorExpr, *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
 			return // f().Load(k) calls a pointer method; f() drops the result
-		case *ast.AssignStmt:
-			p.storeResult(us.unit, call, parent.Tok == token.DEFINE, parent.Lhs, parent.Rhs)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(parent.Names))
-			for i, name := range parent.Names {
-				lhs[i] = name
-			}
-			p.storeResult(us.unit, call, true, lhs, parent.Values)
 		}
-		// Dereferenced unless the variable that stores it is retyped.
+		// s := snapshot() keeps s a pointer, a target of its own, rather
+		// than copying the map again with *snapshot(); where s cannot
+		// change, or the call meets another value context, it is
+		// dereferenced.
+		p.definedBy(us.unit, call)
 		t.ops = append(t.ops, &op{kind: opDeref, unit: us.unit, file: us.file, node: call})
 	}
 }
 
-// storeResult makes the variable that a declaration stores the result of
-// a retyped call in a target of its own: s := snapshot() keeps s a
-// pointer rather than copying the map again with *snapshot().
-func (p *Plan) storeResult(u *unit, call *ast.CallExpr, declares bool, lhs, rhs []ast.Expr) {
-	if !declares || len(lhs) != len(rhs) {
-		return
+// definedBy returns the variable target that x initializes, in x's own
+// declaration (v := x, var v = x or var v T = x), or nil.
+func (p *Plan) definedBy(u *unit, x ast.Expr) *target {
+	file := u.fileOf(x.Pos())
+	path, _ := astutil.PathEnclosingInterval(file, x.Pos(), x.End())
+	switch parent := parentOf(path, x).(type) {
+	case *ast.AssignStmt:
+		if parent.Tok == token.DEFINE {
+			return p.declaredTarget(u, x, parent.Lhs, parent.Rhs)
+		}
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(parent.Names))
+		for i, name := range parent.Names {
+			lhs[i] = name
+		}
+		return p.declaredTarget(u, x, lhs, parent.Values)
 	}
-	for i, x := range rhs {
-		if ast.Unparen(x) != ast.Expr(call) {
+	return nil
+}
+
+// declaredTarget returns (and analyzes, when new) the target of the
+// variable that lhs declares with x as its value.
+func (p *Plan) declaredTarget(u *unit, x ast.Expr, lhs, rhs []ast.Expr) *target {
+	if len(lhs) != len(rhs) {
+		return nil
+	}
+	for i, r := range rhs {
+		if ast.Unparen(r) != x {
 			continue
 		}
 		id, ok := lhs[i].(*ast.Ident)
 		if !ok || id.Name == "_" {
-			return
+			return nil
 		}
 		obj := u.pkg.TypesInfo.Defs[id]
-		if obj == nil || p.targets[objKey(p.Fset, obj)] != nil {
-			return
+		if obj == nil {
+			return nil
 		}
-		if vt := p.varTarget(obj); vt != nil {
+		if t := p.targets[objKey(p.Fset, obj)]; t != nil {
+			return t
+		}
+		vt := p.varTarget(obj)
+		if vt != nil {
 			p.analyzeTarget(vt)
 		}
+		return vt
 	}
+	return nil
 }

@@ -14,7 +14,7 @@ func get(x any) {
 func main() {
 	var m sync.Map
 	m.Store("a", 1)
-	r := Registry(m) // a conversion
-	_ = &r
+	r := (*Registry)(cloneSyncMap(&m)) // a conversion
+	_ = r
 	get(nil)
 }

@@ -1,0 +1,3 @@
+module example.com/reg
+
+go 1.22
