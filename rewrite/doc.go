@@ -34,8 +34,9 @@
 // new(sync.Map); and where a zero value appears that syncfix cannot
 // initialize (make of a slice, arrays, map reads, channel receives,
 // comma-ok type assertions, *new(T), named results, literals in
-// generated files, and importers outside the load of an exported type)
-// the field is not retyped.
+// generated files, importers outside the load of an exported type,
+// generic code that may make zero values of a type argument holding it,
+// and reflect) the field is not retyped.
 //
 // Patterns:
 //
@@ -90,9 +91,11 @@
 //
 // # Limitations
 //
-// Not rewritten yet, and reported as not fixed: conversions through
-// defined types over sync.Map (Registry(m)), type assertions to sync.Map
-// types, value receivers of defined types over sync.Map, and range, for
-// and element copies of sync.Map values themselves (their element type
-// must become *sync.Map, which is the user's change to make).
+// Not rewritten yet, and reported as not fixed: type assertions to
+// sync.Map types, conversions between sync.Map types (Registry(m)) other
+// than one that initializes a variable, value receivers of a defined type
+// over sync.Map, and range, for and element copies of sync.Map values
+// themselves (their element type must become *sync.Map, which is the
+// user's change to make). A copy of a defined type over sync.Map keeps
+// its type: (*Registry)(cloneSyncMap((*sync.Map)(&r))).
 package rewrite
