@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/urfave/cli/v2"
 )
 
@@ -13,6 +15,7 @@ func checkCommand() *cli.Command {
 			"tests unless --tests=false, and prints each copy as\n\n" +
 			"   path/file.go:LINE:COL: message\n\n" +
 			"sorted by position, with paths relative to the working directory.\n" +
+			"--format json or sarif prints the findings with their fixes instead.\n" +
 			"Flags must come before the packages.\n\n" +
 			exitCodesText,
 		Flags:           commonFlags(),
@@ -32,7 +35,17 @@ func check(c *cli.Context) error {
 	}
 	diags := append(s.findings(false), s.directiveProblems(c.Bool("v"))...)
 	diags = sortDiagnostics(diags)
-	if err := printDiagnostics(c.App.Writer, diags); err != nil {
+	if s.opts.Format != "text" {
+		// The report carries the fixes too. If they cannot be made, the
+		// findings are still the answer, and the exit code stays theirs.
+		changes, err := s.changes(c)
+		if err != nil {
+			printError(c.App.ErrWriter, fmt.Errorf("warning: the report has no fixes: %w", err))
+		}
+		if err := s.writeReport(c, changes); err != nil {
+			return err
+		}
+	} else if err := printDiagnostics(c.App.Writer, diags); err != nil {
 		return err
 	}
 	if len(diags) > 0 {

@@ -22,7 +22,8 @@ func diffCommand() *cli.Command {
 		Description: "diff plans the fix for the packages (default ./...) and prints it as a\n" +
 			"unified diff with a/ and b/ prefixes and paths relative to the working\n" +
 			"directory; new files diff from /dev/null. Nothing is written. Findings\n" +
-			"that cannot be fixed are printed on standard error with the reason.\n\n" +
+			"that cannot be fixed are printed on standard error with the reason.\n" +
+			"--format json or sarif prints the findings and the fix as edits instead.\n\n" +
 			"Exit codes:\n" +
 			"   0  nothing to change\n" +
 			"   1  a diff was printed\n" +
@@ -42,7 +43,8 @@ func fixCommand() *cli.Command {
 		Description: "fix plans the fix for the packages (default ./...), type-checks the\n" +
 			"result, and only then writes the changed files, each atomically. The\n" +
 			"findings it cannot fix are printed with the reason, and their code is\n" +
-			"left as it was.\n\n" +
+			"left as it was. --format json or sarif prints every finding and the\n" +
+			"edits written instead.\n\n" +
 			"Exit codes:\n" +
 			"   0  every finding fixed, or none found\n" +
 			"   1  findings left that could not be fixed (each printed with why)\n" +
@@ -65,14 +67,12 @@ func diff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	// The findings left go to stderr: stdout must stay a patch.
-	if err := printDiagnostics(c.App.ErrWriter, s.findings(true)); err != nil {
-		return err
-	}
-	for _, ch := range changes {
-		if err := writeDiff(c.App.Writer, s.opts.Dir, ch); err != nil {
+	if s.opts.Format != "text" {
+		if err := s.writeReport(c, changes); err != nil {
 			return err
 		}
+	} else if err := printDiff(c, s, changes); err != nil {
+		return err
 	}
 	if len(changes) > 0 {
 		return errFindings
@@ -94,11 +94,12 @@ func fix(c *cli.Context) error {
 		return err
 	}
 	s.progress("wrote %d files", len(changes))
-	for _, d := range s.directiveProblems(c.Bool("v")) {
-		fmt.Fprintf(c.App.ErrWriter, "syncfix: warning: %s\n", d)
-	}
 	left := s.findings(true)
-	if err := printDiagnostics(c.App.Writer, left); err != nil {
+	if s.opts.Format != "text" {
+		if err := s.writeReport(c, changes); err != nil {
+			return err
+		}
+	} else if err := printLeft(c, s, left); err != nil {
 		return err
 	}
 	if len(left) > 0 {

@@ -27,6 +27,8 @@ type options struct {
 	// callees, and ClosedWorld says every importer is loaded.
 	Copies      rewrite.Policy
 	ClosedWorld bool
+	// Format is the --format of the output: text, json or sarif.
+	Format string
 }
 
 // commonFlags returns the flags of every command that loads packages. Each
@@ -54,6 +56,11 @@ func commonFlags() []cli.Flag {
 		&cli.BoolFlag{
 			Name:  "closed-world",
 			Usage: "every importer of the packages is loaded, so exported types and functions may change",
+		},
+		&cli.StringFlag{
+			Name:  "format",
+			Value: "text",
+			Usage: "output `format`: text, json or sarif (see the README for the schema); exit codes are the same for all",
 		},
 		&cli.BoolFlag{
 			Name:  "v",
@@ -84,6 +91,11 @@ func optionsFrom(c *cli.Context) (*options, error) {
 		return nil, err
 	}
 	opts.Copies, opts.ClosedWorld = copies, c.Bool("closed-world")
+	switch opts.Format = c.String("format"); opts.Format {
+	case "text", "json", "sarif":
+	default:
+		return nil, fmt.Errorf("invalid --format value %q (want text, json or sarif)", opts.Format)
+	}
 	dir, err := workDir(c.String("C"))
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/syncfix/syncfix/detect"
 	"github.com/syncfix/syncfix/rewrite"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/tools/go/packages"
 )
 
 // A session is one run of a command that loads packages: its options,
@@ -15,6 +16,7 @@ import (
 type session struct {
 	opts  *options
 	plan  *rewrite.Plan
+	pkgs  []*packages.Package // as loaded, for the silenced findings of --format sarif
 	start time.Time
 	log   io.Writer // progress, with -v; else io.Discard
 }
@@ -34,6 +36,7 @@ func newSession(c *cli.Context) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.pkgs = pkgs
 	s.progress("loaded and type-checked %d packages", len(pkgs))
 	s.plan = rewrite.Make(pkgs, rewrite.Options{Copies: opts.Copies, ClosedWorld: opts.ClosedWorld})
 	fixed := 0
