@@ -94,6 +94,9 @@ type Plan struct {
 	sites *siteIndex
 	// ifaceMethods caches interfaceMethodNames.
 	ifaceMethods map[string]bool
+	// noTouch says why a file is not editable, beyond generated and cgo
+	// files (notouch.go).
+	noTouch map[*ast.File]noTouch
 }
 
 // Make plans the fix for pkgs, as loaded by go/packages with syntax and
@@ -105,6 +108,7 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
 	}
+	p.markNoTouch() // notouch.go: //line files, files outside the module root
 	for _, u := range p.units {
 		dirs := detect.Directives(p.Fset, u.pkg.Syntax)
 		for _, fd := range detect.Suppress(p.Fset, detect.Find(u.detectPackage()), dirs) {
@@ -118,6 +122,8 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()
+	p.blockExcludedUses() // notouch.go: files excluded by the build tags
+	p.explainNoTouch()    // notouch.go: reasons for the files markNoTouch excluded
 	p.decide()
 	for _, f := range p.findings {
 		o := &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos)}
