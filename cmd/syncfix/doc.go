@@ -47,6 +47,12 @@
 //	--closed-world
 //		Every importer of the packages is loaded, so exported types and
 //		functions may change.
+//	--format text|json|sarif
+//		How findings are printed: as text lines (the default), as one
+//		JSON document with the findings and the fix as edits, or as a
+//		SARIF 2.1.0 log for code scanning. The README documents both
+//		schemas. Check, diff and fix print the same document, and their
+//		exit codes do not depend on the format.
 //	-v
 //		Print progress on standard error, and report //syncfix:ignore
 //		directives that silence nothing.
