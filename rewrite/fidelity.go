@@ -29,10 +29,10 @@ import (
 //   - A file that was not gofmt-formatted is printed formatted by dst.
 //     Its unformatted parts are kept by a three-way merge: the changes
 //     from gofmt's form of the original to the edited output are applied
-//     to the original. The merge is kept only if it holds exactly the
-//     tokens and comments of the edited output; if not (an edit touches
-//     a region that gofmt changes), the output stays formatted and Apply
-//     reports the file as reformatted.
+//     to the original. The merge is kept only if, once formatted, it has
+//     exactly the tokens and comments of the edited output; if not (an
+//     edit touches a region that gofmt changes), the output stays
+//     formatted and Apply reports the file as reformatted.
 
 // utf8BOM is the byte order mark that some editors write first.
 var utf8BOM = []byte("\xef\xbb\xbf")
@@ -182,7 +182,8 @@ func restoreText(old, out []byte) (_ []byte, reformatted bool) {
 
 // merge3 applies to a the changes that turn base into b, where a and b
 // both derive from base, and reports whether that worked: the changes do
-// not overlap, and the result has exactly the tokens and comments of b.
+// not overlap, and the result, formatted, has exactly the tokens and
+// comments of b.
 func merge3(base, a, b []byte) ([]byte, bool) {
 	ea, eb := textdiff.Edits(base, a), textdiff.Edits(base, b)
 	var all []textdiff.Edit
@@ -211,7 +212,10 @@ func merge3(base, a, b []byte) ([]byte, bool) {
 		last = ed.End
 	}
 	res = append(res, base[last:]...)
-	if !sameTokens(res, b) {
+	// Compare once formatted: gofmt rewrites some comments (doc
+	// comments, block comments), in b as in base.
+	formatted, err := format.Source(res)
+	if err != nil || !sameTokens(formatted, b) {
 		return nil, false
 	}
 	return res, true

@@ -512,7 +512,7 @@ func writable(name string, create bool) error {
 			return fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 		}
 		if info.Mode().Perm()&0o200 == 0 {
-			return fmt.Errorf("the file is read-only (mode %s)", info.Mode().Perm())
+			return fmt.Errorf("the file is read-only (mode %04o)", info.Mode().Perm())
 		}
 		f, err := os.Open(real)
 		if err != nil {
@@ -530,7 +530,7 @@ func writable(name string, create bool) error {
 		return unwrapPath(err)
 	}
 	if info.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("the directory %s is read-only (mode %s)", dir, info.Mode().Perm())
+		return fmt.Errorf("the directory %s is read-only (mode %04o)", dir, info.Mode().Perm())
 	}
 	return nil
 }

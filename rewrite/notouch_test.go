@@ -1,0 +1,275 @@
+package rewrite_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/syncfix/syncfix/rewrite"
+)
+
+// writeModule writes files (by slash-separated name) to a new directory
+// and returns it.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const goMod = "module example.com/x\n\ngo 1.22\n"
+
+const copySrc = `package a
+
+import "sync"
+
+func snapshot(m *sync.Map) int {
+	n := *m
+	count := 0
+	n.Range(func(k, v any) bool { count++; return true })
+	return count
+}
+`
+
+// outcome returns the single outcome of plan, failing otherwise.
+func outcome(t *testing.T, plan *rewrite.Plan) *rewrite.Outcome {
+	t.Helper()
+	if len(plan.Outcomes) != 1 {
+		var texts []string
+		for _, o := range plan.Outcomes {
+			texts = append(texts, o.Text())
+		}
+		t.Fatalf("got %d outcomes, want 1:\n%s", len(plan.Outcomes), strings.Join(texts, "\n"))
+	}
+	return plan.Outcomes[0]
+}
+
+// TestChangedOnDisk: a file that changes between loading and Apply is an
+// error, whether or not its size changes.
+func TestChangedOnDisk(t *testing.T) {
+	for _, tc := range []struct{ name, from, to string }{
+		{"same size", "count := 0", "count := 1"},
+		{"same size, lines moved", "count := 0\n\tn.Range", "count := 0; n.Range"},
+		{"other size", "count := 0", "count := 10"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": copySrc})
+			plan := load(t, dir, rewrite.Options{})
+			if o := outcome(t, plan); !o.Fixed {
+				t.Fatalf("not fixed: %s", o.Text())
+			}
+			name := filepath.Join(dir, "a", "a.go")
+			if err := os.WriteFile(name, []byte(strings.Replace(copySrc, tc.from, tc.to, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			changes, err := plan.Apply()
+			if err == nil {
+				t.Fatalf("Apply succeeded with %d changes, want an error", len(changes))
+			}
+			if want := name + ": file changed on disk since it was read"; err.Error() != want {
+				t.Errorf("Apply error = %q, want %q", err, want)
+			}
+		})
+	}
+}
+
+// TestChangedSpacing: a file whose syntax is the same on the same lines
+// after a change on disk is edited as it is now, and the change stays.
+func TestChangedSpacing(t *testing.T) {
+	dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": copySrc})
+	plan := load(t, dir, rewrite.Options{})
+	now := strings.Replace(copySrc, "count := 0\n", "count :=\t0\n", 1)
+	if err := os.WriteFile(filepath.Join(dir, "a", "a.go"), []byte(now), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := plan.Apply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(changes[0].Old) != now {
+		t.Errorf("Old is not the file as it is now:\n%s", changes[0].Old)
+	}
+	if want := strings.Replace(now, "n := *m", "n := cloneSyncMap(m)", 1); string(changes[0].New) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", changes[0].New, want)
+	}
+}
+
+// TestReadOnly: a read-only file or directory is an error of Apply, for
+// root too, one line per file.
+func TestReadOnly(t *testing.T) {
+	dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": copySrc, "b/b.go": strings.Replace(copySrc, "package a", "package b", 1)})
+	plan := load(t, dir, rewrite.Options{})
+	a, b := filepath.Join(dir, "a", "a.go"), filepath.Join(dir, "b")
+	if err := os.Chmod(a, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(b, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(b, 0o755) })
+	_, err := plan.Apply()
+	if err == nil {
+		t.Fatal("Apply succeeded, want an error")
+	}
+	want := a + ": the file is read-only (mode 0444)\n" +
+		filepath.Join(b, "b.go") + ": the directory " + b + " is read-only (mode 0555)\n" +
+		filepath.Join(b, "syncfix_clone.go") + ": the directory " + b + " is read-only (mode 0555)"
+	if err.Error() != want {
+		t.Errorf("Apply error:\n%s\nwant:\n%s", err, want)
+	}
+}
+
+// TestLineDirective: a file with //line directives is not edited, and
+// its findings say why.
+func TestLineDirective(t *testing.T) {
+	src := strings.Replace(copySrc, "\tcount := 0\n", "//line other.y:10\n\tcount := 0\n", 1)
+	dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": src})
+	plan := load(t, dir, rewrite.Options{})
+	o := outcome(t, plan)
+	if want := "the file has a //line directive (line 7), and syncfix edits only files without them"; o.Fixed || o.Reason != want {
+		t.Errorf("outcome: %s\nwant reason %q", o.Text(), want)
+	}
+	changes, err := plan.Apply()
+	if err != nil || len(changes) != 0 {
+		t.Errorf("Apply = %d changes, %v; want none", len(changes), err)
+	}
+}
+
+// TestOutsideModuleRoot: a file that is a symlink to a file outside the
+// module is not edited; one inside it is, under the link's name.
+func TestOutsideModuleRoot(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "s.go"), []byte(copySrc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeModule(t, map[string]string{"go.mod": goMod, "shared/s.go.txt": strings.Replace(copySrc, "package a", "package b", 1)})
+	for _, link := range []struct{ target, name string }{
+		{filepath.Join(outside, "s.go"), "a/s.go"},
+		{filepath.Join("..", "shared", "s.go.txt"), "b/s.go"},
+	} {
+		name := filepath.Join(dir, filepath.FromSlash(link.name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(link.target, name); err != nil {
+			t.Skipf("no symlinks: %v", err)
+		}
+	}
+	plan := load(t, dir, rewrite.Options{})
+	if len(plan.Outcomes) != 2 {
+		t.Fatalf("got %d outcomes, want 2", len(plan.Outcomes))
+	}
+	a, b := plan.Outcomes[0], plan.Outcomes[1]
+	real, err := filepath.EvalSymlinks(filepath.Join(outside, "s.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "the file resolves to " + real + ", outside the module root " + root; a.Fixed || a.Reason != want {
+		t.Errorf("a/s.go: %s\nwant reason %q", a.Text(), want)
+	}
+	if !b.Fixed {
+		t.Errorf("b/s.go: %s\nwant it fixed", b.Text())
+	}
+	changes, err := plan.Apply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range changes {
+		names = append(names, rel(dir, c.Name))
+	}
+	if got, want := strings.Join(names, " "), "b/s.go b/syncfix_clone.go"; got != want {
+		t.Errorf("changed files: %s, want %s", got, want)
+	}
+}
+
+// TestExcludedFileUses: a file that the build tags exclude and that uses
+// a field to retype blocks it, naming the tags; without such a use, the
+// fix goes ahead.
+func TestExcludedFileUses(t *testing.T) {
+	const cache = `package a
+
+import "sync"
+
+type cache struct {
+	name string
+	m    sync.Map
+}
+
+func use() cache {
+	c := cache{name: "c"}
+	d := c
+	return d
+}
+`
+	for _, tc := range []struct {
+		name, file, src, reason string
+	}{{
+		name:   "field",
+		file:   "a/a_foo.go",
+		src:    "//go:build foo && !bar\n\npackage a\n\nfunc reset(p *int) { var c struct{ m int }; c.m = *p }\n",
+		reason: "field m cannot change: a file excluded by the build tags (a_foo.go: //go:build foo && !bar) uses it; run with --tags foo",
+	}, {
+		name:   "type",
+		file:   "a/a_windows.go",
+		src:    "package a\n\nvar zero cache\n",
+		reason: "field m cannot change: a file excluded by the build tags (a_windows.go: its file name) uses it; run with GOOS=windows",
+	}, {
+		name: "other package",
+		file: "a/a_foo.go",
+		src:  "//go:build foo\n\npackage main\n\nfunc main() { var c struct{ m int }; _ = c.m }\n",
+	}, {
+		name: "no use",
+		file: "a/a_foo.go",
+		src:  "//go:build foo\n\npackage a\n\nfunc other() int { return 1 }\n",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": cache, tc.file: tc.src})
+			plan := load(t, dir, rewrite.Options{})
+			if len(plan.Outcomes) == 0 {
+				t.Fatal("no outcomes")
+			}
+			for _, o := range plan.Outcomes {
+				switch {
+				case tc.reason == "" && !o.Fixed:
+					t.Errorf("not fixed: %s", o.Text())
+				case tc.reason != "" && o.Reason != tc.reason:
+					t.Errorf("outcome: %s\nwant reason %q", o.Text(), tc.reason)
+				}
+			}
+		})
+	}
+}
+
+// TestCRLFBlockComment: dst, given the syntax of a CRLF file, adds blank
+// lines around multi-line comments; decorating the LF text does not.
+func TestCRLFBlockComment(t *testing.T) {
+	src := "package a\n\nimport \"sync\"\n\nvar x = 1\n/* a\nblock */\nvar y = `raw\nstring`\nvar z = 2\n\n" + strings.TrimPrefix(copySrc, "package a\n\nimport \"sync\"\n\n")
+	src = strings.ReplaceAll(src, "\n", "\r\n")
+	dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": src})
+	plan := load(t, dir, rewrite.Options{})
+	changes, err := plan.Apply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 2 {
+		t.Fatalf("got %d changes, want 2", len(changes))
+	}
+	want := strings.Replace(src, "n := *m", "n := cloneSyncMap(m)", 1)
+	if got := string(changes[0].New); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+}

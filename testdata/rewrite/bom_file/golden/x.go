@@ -1,0 +1,16 @@
+﻿//go:build !nosync
+
+// Package x uses a store.
+package x
+
+import (
+	"example.com/x/internal/store"
+	"sync"
+)
+
+// Copy copies a cache.
+func Copy() store.Cache {
+	c := store.Cache{Name: "x", M: new(sync.Map)}
+	d := c // a copy
+	return d
+}

@@ -1,0 +1,9 @@
+package store
+
+import "sync"
+
+// Cache holds entries.
+type Cache struct {
+	Name string
+	M    sync.Map
+}
