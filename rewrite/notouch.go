@@ -23,7 +23,11 @@ import (
 // A loaded file is not editable (its findings are reported, not fixed,
 // and targets it declares or uses are blocked) when:
 //   - it is generated ("Code generated ... DO NOT EDIT."), or is cgo
-//     output rather than the file the user wrote (selectUnits);
+//     output rather than the file the user wrote (selectUnits). The
+//     syntax of a file that imports "C" is cgo's output, in the build
+//     cache; its positions, through //line directives, name the user's
+//     file, but its text is not that file's. The user's file is never
+//     parsed, so it is not edited either: its findings say so;
 //   - it has //line directives: dst re-indents those inside function
 //     bodies, which breaks them (dave/dst#36), and an edit must go to
 //     the file that was parsed, never to a directive's target;
@@ -57,11 +61,20 @@ func (p *Plan) markNoTouch() {
 		u.editable[f] = false
 	}
 	for _, u := range p.units {
+		goFiles := make(map[string]bool)
+		for _, name := range u.pkg.GoFiles {
+			goFiles[name] = true
+		}
 		for _, f := range u.pkg.Syntax {
+			name := u.fileNames[f]
 			if !u.editable[f] {
+				// cgo output names, through a //line directive, the
+				// file the user wrote.
+				if !goFiles[name] && goFiles[p.Fset.Position(f.Package).Filename] {
+					p.noTouch[f] = noTouch{`the file uses cgo (import "C"), and syncfix does not edit cgo files`, "a cgo file"}
+				}
 				continue
 			}
-			name := u.fileNames[f]
 			if line := lineDirective(p.Fset, f); line > 0 {
 				exclude(u, f, fmt.Sprintf("the file has a //line directive (line %d), and syncfix edits only files without them", line), "a file with //line directives")
 				continue
@@ -72,24 +85,19 @@ func (p *Plan) markNoTouch() {
 				continue
 			}
 			if root := moduleRoot(u, roots); root != "" && !within(root, real) {
-				exclude(u, f, fmt.Sprintf("the file resolves to %s, outside the module root %s", real, root), "a file outside the module root")
+				exclude(u, f, "the file is a symlink to a file outside the module root", "a file outside the module root")
 				continue
 			}
 			byReal[real] = append(byReal[real], f)
 			unitOf[f] = u
 		}
 	}
-	for real, files := range byReal {
+	for _, files := range byReal {
 		if len(files) < 2 {
 			continue
 		}
-		var all []string
 		for _, f := range files {
-			all = append(all, unitOf[f].fileNames[f])
-		}
-		sort.Strings(all)
-		for _, f := range files {
-			exclude(unitOf[f], f, fmt.Sprintf("the file %s is loaded under several names (%s)", real, strings.Join(all, ", ")), "a file loaded under several names")
+			exclude(unitOf[f], f, "the file is loaded under several names (through symlinks)", "a file loaded under several names")
 		}
 	}
 }
@@ -288,31 +296,60 @@ func (ef *excludedFile) uses(names []name) (token.Position, bool) {
 		}
 		return token.Position{}, false
 	}
-	var found token.Pos
-	ast.Inspect(ef.file, func(n ast.Node) bool {
-		if found.IsValid() {
-			return false
-		}
+	// A field's own uses first: they make the best position.
+	found := find(ef.file, func(n ast.Node) (token.Pos, bool) {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			if selectors[n.Sel.Name] {
-				found = n.Sel.Pos()
+				return n.Sel.Pos(), true
 			}
 		case *ast.KeyValueExpr:
 			if id, ok := n.Key.(*ast.Ident); ok && selectors[id.Name] {
-				found = id.Pos()
-			}
-		case *ast.Ident:
-			if idents[n.Name] {
-				found = n.Pos()
+				return id.Pos(), true
 			}
 		}
-		return true
+		return token.NoPos, true
 	})
+	if !found.IsValid() {
+		found = find(ef.file, func(n ast.Node) (token.Pos, bool) {
+			switch n := n.(type) {
+			case *ast.StarExpr:
+				// A pointer to a type that holds the field makes no
+				// value of it.
+				x := n.X
+				if sel, ok := x.(*ast.SelectorExpr); ok {
+					x = sel.Sel
+				}
+				if id, ok := x.(*ast.Ident); ok && idents[id.Name] {
+					return token.NoPos, false
+				}
+			case *ast.Ident:
+				if idents[n.Name] {
+					return n.Pos(), true
+				}
+			}
+			return token.NoPos, true
+		})
+	}
 	if !found.IsValid() {
 		return token.Position{}, false
 	}
 	return ef.fset.Position(found), true
+}
+
+// find returns the first position that match returns for a node of f, in
+// source order; match also says whether to look inside the node.
+func find(f *ast.File, match func(ast.Node) (token.Pos, bool)) token.Pos {
+	var found token.Pos
+	ast.Inspect(f, func(n ast.Node) bool {
+		if found.IsValid() || n == nil {
+			return false
+		}
+		pos, descend := match(n)
+		found = pos
+		return descend && !found.IsValid()
+	})
+	return found
 }
 
 // dir returns the directory of u's package.
@@ -485,13 +522,25 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// checkWritable returns an error, one line per file, for the files of
-// changes that syncfix must not or cannot write.
+// A FileError is a file that Apply will not edit or create, and why.
+// Apply joins them, one per file (errors.Join), so that a caller can show
+// each name as it likes, relative to the working directory say.
+type FileError struct {
+	Name string // absolute
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Name + ": " + e.Err.Error() }
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// checkWritable returns an error, one *FileError per file, for the files
+// of changes that syncfix must not or cannot write.
 func checkWritable(changes []FileChange) error {
 	var errs []error
 	for _, ch := range changes {
 		if err := writable(ch.Name, ch.Old == nil); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %v", ch.Name, err))
+			errs = append(errs, &FileError{Name: ch.Name, Err: err})
 		}
 	}
 	return errors.Join(errs...)

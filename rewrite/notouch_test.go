@@ -169,15 +169,7 @@ func TestOutsideModuleRoot(t *testing.T) {
 		t.Fatalf("got %d outcomes, want 2", len(plan.Outcomes))
 	}
 	a, b := plan.Outcomes[0], plan.Outcomes[1]
-	real, err := filepath.EvalSymlinks(filepath.Join(outside, "s.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "the file resolves to " + real + ", outside the module root " + root; a.Fixed || a.Reason != want {
+	if want := "the file is a symlink to a file outside the module root"; a.Fixed || a.Reason != want {
 		t.Errorf("a/s.go: %s\nwant reason %q", a.Text(), want)
 	}
 	if !b.Fixed {
