@@ -178,8 +178,9 @@ type excludedFile struct {
 	fset    *token.FileSet
 	file    *ast.File // nil if it does not parse; then text is searched
 	text    []byte
-	// why says what excludes it, and hint how to include it.
-	why, hint string
+	// what describes it and what excludes it, and hint says how to
+	// include it.
+	what, hint string
 }
 
 // blockExcludedUses blocks every target that a file excluded by the
@@ -205,7 +206,7 @@ func (p *Plan) blockExcludedUses() {
 		names := p.excludedNames(t)
 		for _, ef := range files {
 			if pos, ok := ef.uses(names); ok {
-				t.block(fmt.Sprintf("a file excluded by the build tags (%s: %s) uses it; run with %s", filepath.Base(ef.name), ef.why, ef.hint), pos)
+				t.block(fmt.Sprintf("%s uses it; run with %s", ef.what, ef.hint), pos)
 				break
 			}
 		}
@@ -368,13 +369,13 @@ func (u *unit) dir() string {
 func (p *Plan) excludedFiles() []*excludedFile {
 	loaded := make(map[string]bool)
 	dirs := make(map[string]bool)
-	testsLoaded := make(map[string]bool) // dir -> some unit holds a _test.go file
+	testsLoaded := false // some unit holds a _test.go file: --tests is on
 	for _, u := range p.units {
 		for _, list := range [][]string{u.pkg.GoFiles, u.pkg.CompiledGoFiles, u.pkg.OtherFiles} {
 			for _, name := range list {
 				loaded[name] = true
 				if strings.HasSuffix(name, "_test.go") {
-					testsLoaded[filepath.Dir(name)] = true
+					testsLoaded = true
 				}
 			}
 		}
@@ -398,7 +399,7 @@ func (p *Plan) excludedFiles() []*excludedFile {
 			if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || loaded[name] || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
 				continue
 			}
-			if ef := parseExcluded(name, testsLoaded[dir]); ef != nil {
+			if ef := parseExcluded(name, testsLoaded); ef != nil {
 				files = append(files, ef)
 			}
 		}
@@ -424,13 +425,13 @@ func parseExcluded(name string, testsLoaded bool) *excludedFile {
 	if err == nil {
 		ef.file = f
 	}
-	ef.why, ef.hint = exclusion(filepath.Base(name), f, testsLoaded)
+	ef.what, ef.hint = exclusion(filepath.Base(name), f, testsLoaded)
 	return ef
 }
 
 // exclusion says what keeps a file out of the build, and what flag
 // would bring it in.
-func exclusion(base string, f *ast.File, testsLoaded bool) (why, hint string) {
+func exclusion(base string, f *ast.File, testsLoaded bool) (what, hint string) {
 	var expr constraint.Expr
 	line := ""
 	for _, g := range f.Comments {
@@ -445,8 +446,9 @@ func exclusion(base string, f *ast.File, testsLoaded bool) (why, hint string) {
 			}
 		}
 	}
-	if strings.HasSuffix(base, "_test.go") && !testsLoaded && expr == nil {
-		return "a test file", "--tests"
+	untested := strings.HasSuffix(base, "_test.go") && !testsLoaded
+	if untested && expr == nil {
+		return fmt.Sprintf("a test file that is not loaded (%s)", base), "--tests"
 	}
 	var tags, platform []string
 	if expr != nil {
@@ -463,10 +465,11 @@ func exclusion(base string, f *ast.File, testsLoaded bool) (why, hint string) {
 			break
 		}
 	}
-	why = line
+	why := line
 	if why == "" {
 		why = "its file name"
 	}
+	what = fmt.Sprintf("a file excluded by the build tags (%s: %s)", base, why)
 	switch {
 	case len(tags) > 0:
 		hint = "--tags " + strings.Join(tags, ",")
@@ -475,7 +478,10 @@ func exclusion(base string, f *ast.File, testsLoaded bool) (why, hint string) {
 	default:
 		hint = "the build tags that select it"
 	}
-	return why, hint
+	if untested {
+		hint = "--tests and " + hint
+	}
+	return what, hint
 }
 
 // positiveTags collects the tags that x requires or allows without
