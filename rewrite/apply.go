@@ -237,7 +237,7 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 		// ------------
 		// T{name: "x", m: new(sync.Map)}
 		lit := o.node.(*ast.CompositeLit)
-		elts, err := e.missingInits(e.unit.pkg.TypesInfo.TypeOf(lit), lit, lit.Pos())
+		elts, err := e.missingInits(litType(e.unit.pkg.TypesInfo, lit), lit, lit.Pos())
 		if err != nil {
 			return err
 		}

@@ -140,6 +140,10 @@ func (p *Plan) classifyArg(f *finding) {
 		f.static = p.blockAt(f.Pos, "the callee is a function value whose declaration is unknown")
 		return
 	}
+	if v, ok := f.Dst.Obj.(*types.Var); ok && mentionsTypeParam(v.Origin().Type()) {
+		f.static = p.blockAt(f.Pos, "the parameter's type is a type parameter: passing a pointer would change the type argument")
+		return
+	}
 	decl := p.funcDecl(f.Dst.Callee)
 	if decl == nil {
 		f.static = p.blockAt(f.Pos, f.Dst.Callee.Name()+" is declared outside the loaded packages")

@@ -75,7 +75,12 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	t.results = p.retypeFields(t, decl.Type.Results, sig.Results(), false)
 	var named []string
 	for _, i := range t.results {
-		if r := sig.Results().At(i); r.Name() != "" && r.Name() != "_" {
+		switch r := sig.Results().At(i); r.Name() {
+		case "":
+		case "_":
+			t.block("its result is named _, which cannot be set to new(sync.Map) first; give it a name", p.Fset.Position(r.Pos()))
+			return
+		default:
 			named = append(named, r.Name())
 		}
 	}
@@ -137,7 +142,7 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 		return false
 	})
 	if !t.readOnly && p.opts.Copies == CopiesAuto {
-		t.block("it writes to its copy of the map, which reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+		t.block("it writes to its copy of the map or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 	}
 }
 
@@ -219,8 +224,8 @@ func parentOf(path []ast.Node, child ast.Node) ast.Node {
 // parameter gets &m under every policy; a writing one follows --copies.
 func (p *Plan) setArgPolicy() {
 	for _, f := range p.findings {
-		if f.static != nil || f.Dst.Kind != detect.DstParam || len(f.requires) == 0 {
-			continue
+		if f.static != nil || f.Dst.Kind != detect.DstParam || len(f.requires) == 0 || f.requires[0].kind != tFunc {
+			continue // R1 struct arguments stay as they are
 		}
 		t := f.requires[0]
 		switch {

@@ -87,6 +87,9 @@ type target struct {
 	// ops are the edits that retyping makes: the declaration and every
 	// use and construction site.
 	ops []*op
+	// kept lists where its address is kept (p := &m), and assigned where
+	// it is assigned after its declaration.
+	kept, assigned []site
 }
 
 func (t *target) describe() string {

@@ -41,3 +41,21 @@ type op struct {
 	// variables of an opInitVar.
 	names []string
 }
+
+// declOp returns the op of kind on node, made once: the names of one
+// field or var declaration are separate targets but share its syntax,
+// which must be edited once (twice would give **sync.Map).
+func (p *Plan) declOp(kind opKind, u *unit, file *ast.File, node ast.Node) *op {
+	key := opKey{kind, node}
+	if o := p.declOps[key]; o != nil {
+		return o
+	}
+	o := &op{kind: kind, unit: u, file: file, node: node}
+	p.declOps[key] = o
+	return o
+}
+
+type opKey struct {
+	kind opKind
+	node ast.Node
+}

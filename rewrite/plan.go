@@ -94,6 +94,8 @@ type Plan struct {
 	sites *siteIndex
 	// ifaceMethods caches interfaceMethodNames.
 	ifaceMethods map[string]bool
+	// declOps holds the ops on declarations, one per node (see declOp).
+	declOps map[opKey]*op
 	// noTouch says why a file is not editable, beyond generated and cgo
 	// files (notouch.go).
 	noTouch map[*ast.File]noTouch
@@ -103,7 +105,7 @@ type Plan struct {
 // types (and test variants, if wanted). Packages with errors must be
 // rejected by the caller.
 func Make(pkgs []*packages.Package, opts Options) *Plan {
-	p := &Plan{opts: opts, targets: make(map[string]*target)}
+	p := &Plan{opts: opts, targets: make(map[string]*target), declOps: make(map[opKey]*op)}
 	p.units = selectUnits(pkgs)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
@@ -122,6 +124,7 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()
+	p.blockKeptAddresses()
 	p.blockExcludedUses() // notouch.go: files excluded by the build tags
 	p.explainNoTouch()    // notouch.go: reasons for the files markNoTouch excluded
 	p.decide()

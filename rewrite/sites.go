@@ -196,7 +196,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 					} else if why := c.zeroBlocker(u, info.TypeOf(n.Type)); why != "" {
 						c.blockAll(ts, n.Pos(), why)
 					} else {
-						c.addOp(ts, &op{kind: opInitVar, unit: u, file: file, node: n})
+						c.addOp(ts, c.p.declOp(opInitVar, u, file, n))
 					}
 				}
 			}
@@ -289,7 +289,7 @@ func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, edi
 // initialized.
 func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLit, editable bool) {
 	info := u.pkg.TypesInfo
-	t := info.TypeOf(lit)
+	t := litType(info, lit)
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return
@@ -362,4 +362,14 @@ func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
+}
+
+// litType returns the struct type a composite literal makes: for an
+// element of []*T{{...}}, whose & is elided, T rather than *T.
+func litType(info *types.Info, lit *ast.CompositeLit) types.Type {
+	t := info.TypeOf(lit)
+	if ptr, ok := t.Underlying().(*types.Pointer); ok && lit.Type == nil {
+		return ptr.Elem()
+	}
+	return t
 }

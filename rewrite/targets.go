@@ -151,7 +151,7 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 			t.requires = append(t.requires, sib)
 		}
 	}
-	t.ops = append(t.ops, &op{kind: opPointerType, unit: t.unit, file: t.file, node: field})
+	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
 	if p.openWorld(t.unit) {
 		scope := t.unit.pkg.Types.Scope()
 		for _, name := range scope.Names() {
@@ -211,7 +211,7 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 			}
 		}
 		if len(decl.Values) == 0 || decl.Type != nil {
-			t.ops = append(t.ops, &op{kind: opInitVar, unit: t.unit, file: t.file, node: decl})
+			t.ops = append(t.ops, p.declOp(opInitVar, t.unit, t.file, decl))
 		}
 		for i, name := range decl.Names {
 			if name == id && i < len(decl.Values) {

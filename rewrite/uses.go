@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -137,6 +138,9 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 	case *ast.UnaryExpr:
 		if parent.Op.String() == "&" {
 			t.ops = append(t.ops, &op{kind: opStripAddr, unit: u, file: file, node: parent})
+			if !discarded(path, parent) {
+				t.kept = append(t.kept, site{parent.Pos(), loopsOf(path)})
+			}
 			return
 		}
 	case *ast.SelectorExpr:
@@ -146,12 +150,29 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 	case *ast.AssignStmt:
 		for i, lhs := range parent.Lhs {
 			if ast.Unparen(lhs) == expr && len(parent.Lhs) == len(parent.Rhs) {
+				t.assigned = append(t.assigned, site{lhs.Pos(), loopsOf(path)})
 				p.classifyValue(t, u, file, parent.Rhs[i])
 				return
 			}
 		}
 	}
 	t.block("this use cannot be adjusted to a pointer", p.Fset.Position(expr.Pos()))
+}
+
+// discarded reports whether the address &x, whose path is given, is
+// assigned to the blank identifier and so kept nowhere.
+func discarded(path []ast.Node, addr *ast.UnaryExpr) bool {
+	as, ok := parentOf(path, addr).(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	for i, rhs := range as.Rhs {
+		if ast.Unparen(rhs) == ast.Expr(addr) {
+			id, ok := as.Lhs[i].(*ast.Ident)
+			return ok && id.Name == "_"
+		}
+	}
+	return false
 }
 
 // classifyCall handles a reference to a function target: only calls are
@@ -248,4 +269,50 @@ func (p *Plan) declaredTarget(u *unit, x ast.Expr, lhs, rhs []ast.Expr) *target 
 		return vt
 	}
 	return nil
+}
+
+// A site is a position and the loops around it.
+type site struct {
+	pos   token.Pos
+	loops []ast.Node
+}
+
+// loopsOf returns the for and range statements of path.
+func loopsOf(path []ast.Node) []ast.Node {
+	var loops []ast.Node
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+		}
+	}
+	return loops
+}
+
+// blockKeptAddresses blocks the targets whose address is kept (p := &m)
+// and which are assigned again afterwards (m = n), later in the file or
+// in a loop around both: before the fix p saw the new value, after it p
+// would keep pointing at the old map.
+func (p *Plan) blockKeptAddresses() {
+	for _, t := range p.sortedTargets() {
+		for _, k := range t.kept {
+			for _, a := range t.assigned {
+				if a.pos > k.pos || shareLoop(a.loops, k.loops) {
+					t.block(fmt.Sprintf("its address is kept (line %d) and it is assigned again, so the kept pointer would no longer follow it", p.Fset.Position(k.pos).Line), p.Fset.Position(a.pos))
+				}
+			}
+		}
+	}
+}
+
+// shareLoop reports whether two sites are in one loop.
+func shareLoop(a, b []ast.Node) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
