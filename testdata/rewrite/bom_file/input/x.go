@@ -1,4 +1,4 @@
-//go:build !nosync
+﻿//go:build !nosync
 
 // Package x uses a store.
 package x
