@@ -203,6 +203,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 		case *ast.CallExpr:
 			c.call(u, file, n, editable)
 			c.reflectCall(u, n)
+			c.conversion(u, n)
 		case *ast.ArrayType:
 			if n.Len != nil {
 				if ts := c.heldBy(info.TypeOf(n.Elt)); len(ts) > 0 {
@@ -275,6 +276,10 @@ func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, edi
 			return
 		}
 		c.addOp(ts, &op{kind: opNewToLit, unit: u, file: file, node: call})
+	case isBuiltin(info, call, "clear") && len(call.Args) == 1:
+		if ts := c.heldBy(derefAll(info.TypeOf(call.Args[0]))); len(ts) > 0 {
+			c.blockAll(ts, call.Pos(), "clear sets elements to zero values that syncfix cannot initialize")
+		}
 	case isBuiltin(info, call, "make") && len(call.Args) >= 2:
 		if s, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Slice); ok {
 			if ts := c.heldBy(s.Elem()); len(ts) > 0 {
@@ -372,4 +377,22 @@ func litType(info *types.Info, lit *ast.CompositeLit) types.Type {
 		return ptr.Elem()
 	}
 	return t
+}
+
+// conversion blocks the fields held by a value converted to another
+// struct type, T(v) or (*T)(p): the two types would stop being
+// convertible once only one of them is retyped.
+func (c *constructionScan) conversion(u *unit, call *ast.CallExpr) {
+	info := u.pkg.TypesInfo
+	tv, ok := info.Types[call.Fun]
+	if !ok || !tv.IsType() || len(call.Args) != 1 {
+		return
+	}
+	from := info.TypeOf(call.Args[0])
+	if from == nil || types.Identical(from, tv.Type) || types.IsInterface(tv.Type) {
+		return
+	}
+	if ts := c.heldBy(derefAll(from)); len(ts) > 0 {
+		c.blockAll(ts, call.Pos(), "a value holding it is converted to another type, which would no longer match")
+	}
 }

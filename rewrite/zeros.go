@@ -186,32 +186,77 @@ func mentionsTypeParam(t types.Type) bool {
 	return false
 }
 
-// reflectCall blocks the fields reachable from the arguments of a call
-// into package reflect: reflect.New, Zero and Value.Set can make or
-// store zero values that syncfix does not see.
+// reflectCall blocks the fields that reflection can reach and fill with
+// zero values: values handed to package reflect, and pointers, slices and
+// maps of them passed as interfaces, as to json.Unmarshal, which makes
+// the structs it decodes with reflect.New. Packages known only to read
+// (fmt, log, errors, testing) are exempt.
 func (c *constructionScan) reflectCall(u *unit, call *ast.CallExpr) {
+	info := u.pkg.TypesInfo
 	id := calleeIdent(call)
 	if id == nil {
 		return
 	}
-	fn, ok := u.pkg.TypesInfo.Uses[id].(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok {
 		return
 	}
-	for _, arg := range call.Args {
-		if ts := c.heldBy(derefAll(u.pkg.TypesInfo.TypeOf(arg))); len(ts) > 0 {
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Path()
+	}
+	if readOnlyPackages[pkg] {
+		return
+	}
+	sig := fn.Signature()
+	for i, arg := range call.Args {
+		t := info.TypeOf(arg)
+		ts := c.heldBy(derefAll(t))
+		if len(ts) == 0 {
+			continue
+		}
+		if pkg == "reflect" {
 			c.blockAll(ts, call.Pos(), "it is passed to reflect, which can make zero values that syncfix cannot see")
+			continue
+		}
+		param := paramType(sig, i)
+		if param != nil && types.IsInterface(param) && derefAll(t) != t {
+			c.blockAll(ts, arg.Pos(), "a reference to it is passed to "+id.Name+" as an interface, which may fill it by reflection with zero values (as encoding/json does)")
 		}
 	}
 }
 
-// derefAll strips pointers, slices and arrays: what reflect can reach.
+// readOnlyPackages only read the values they are given through
+// interfaces: they never make zero values of them by reflection.
+var readOnlyPackages = map[string]bool{"fmt": true, "log": true, "log/slog": true, "errors": true, "testing": true}
+
+// paramType returns the type of the parameter that receives argument i
+// of sig (the element type for variadic arguments), or nil.
+func paramType(sig *types.Signature, i int) types.Type {
+	n := sig.Params().Len()
+	switch {
+	case n == 0:
+		return nil
+	case sig.Variadic() && i >= n-1:
+		if s, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return nil
+	case i < n:
+		return sig.Params().At(i).Type()
+	}
+	return nil
+}
+
+// derefAll strips pointers, slices and maps: what reflect can reach.
 func derefAll(t types.Type) types.Type {
 	for t != nil {
 		switch u := t.Underlying().(type) {
 		case *types.Pointer:
 			t = u.Elem()
 		case *types.Slice:
+			t = u.Elem()
+		case *types.Map:
 			t = u.Elem()
 		default:
 			return t
@@ -230,7 +275,13 @@ func (c *constructionScan) zeroBlocker(u *unit, t types.Type) string {
 	}
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if c.fieldTarget(f) != nil || len(c.heldBy(f.Type())) == 0 {
+		if c.fieldTarget(f) != nil {
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != u.pkg.Types.Path() {
+				return "field " + f.Name() + " is unexported, and package " + u.pkg.Types.Name() + " cannot set it"
+			}
+			continue
+		}
+		if len(c.heldBy(f.Type())) == 0 {
 			continue
 		}
 		named, ok := types.Unalias(f.Type()).(*types.Named)
