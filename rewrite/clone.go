@@ -7,68 +7,91 @@ import (
 	"go/format"
 	"go/types"
 	"go/version"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 )
 
 // A helperSet chooses, per unit, the name and file of the clone helper
-// (R4) and remembers which units need one in which file.
+// (R4) and remembers which units need a new one.
+//
+// Non-test files can only call a helper declared in a non-test file; the
+// package's own test files can call either. So each unit has up to two
+// names: the non-test name is the first of cloneSyncMap, cloneSyncMap2,
+// ... that is free in the package or names a non-test helper an earlier
+// run wrote; the test name is the first that is free or names any
+// earlier helper. Where both are free they are the same name, and one
+// new helper serves both.
 type helperSet struct {
 	p     *Plan
-	units map[*unit]*helper
+	units map[*unit]*unitHelpers
 }
 
-// A helper is the clone helper of one unit.
-type helper struct {
-	name string
-	// reused reports that the package already declares a helper by
-	// that name, written by an earlier run.
-	reused bool
-	// nonTest and test report which kinds of file call it.
-	nonTest, test bool
+// unitHelpers are the helper names of one unit and which are new.
+type unitHelpers struct {
+	nonTest, test string
+	// newNonTest and newTest report that the name is not declared yet
+	// and that some file of that kind calls it.
+	newNonTest, newTest bool
 }
 
 func (p *Plan) helpers() *helperSet {
-	return &helperSet{p: p, units: make(map[*unit]*helper)}
+	return &helperSet{p: p, units: make(map[*unit]*unitHelpers)}
 }
 
 // nameFor returns the helper's name for a call in file of u.
 func (hs *helperSet) nameFor(u *unit, file *ast.File) string {
 	h := hs.units[u]
 	if h == nil {
-		h = &helper{}
-		h.name, h.reused = helperName(u)
+		h = &unitHelpers{}
+		h.nonTest = helperName(u, func(f string) bool { return !isTestFile(f) })
+		h.test = helperName(u, func(string) bool { return true })
 		hs.units[u] = h
 	}
-	if strings.HasSuffix(u.fileNames[file], "_test.go") {
-		h.test = true
-	} else {
-		h.nonTest = true
+	// An external test package has only test files, but they are all
+	// its own: its helper is like a non-test one.
+	if isTestFile(u.fileNames[file]) && !strings.HasSuffix(u.pkg.Name, "_test") {
+		h.newTest = h.newTest || u.pkg.Types.Scope().Lookup(h.test) == nil
+		return h.test
 	}
-	return h.name
+	h.newNonTest = h.newNonTest || u.pkg.Types.Scope().Lookup(h.nonTest) == nil
+	return h.nonTest
 }
 
-// helperName returns cloneSyncMap, or cloneSyncMap2, ..., the first name
-// that collides with nothing in the package scope or is a helper an
-// earlier run wrote.
-func helperName(u *unit) (string, bool) {
+func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
+
+// helperName returns the first of cloneSyncMap, cloneSyncMap2, ... that
+// no declaration in u uses (at any level, so that no local shadows it),
+// or that is a helper an earlier run wrote in a file that usable accepts.
+func helperName(u *unit, usable func(file string) bool) string {
 	scope := u.pkg.Types.Scope()
 	for i := 1; ; i++ {
 		name := "cloneSyncMap"
 		if i > 1 {
 			name = fmt.Sprintf("cloneSyncMap%d", i)
 		}
-		obj := scope.Lookup(name)
-		if obj == nil {
-			return name, false
+		if obj := scope.Lookup(name); obj != nil {
+			if isHelper(u, obj) && usable(u.pkg.Fset.Position(obj.Pos()).Filename) {
+				return name
+			}
+			continue
 		}
-		if isHelper(u, obj) {
-			return name, true
+		if !declaresLocally(u, name) {
+			return name
 		}
 	}
 }
 
+// declaresLocally reports whether some function of u declares name.
+func declaresLocally(u *unit, name string) bool {
+	for id := range u.pkg.TypesInfo.Defs {
+		if id.Name == name {
+			return true
+		}
+	}
+	return false
+}
 // isHelper reports whether obj is a clone helper written by syncfix:
 // func(*sync.Map) *sync.Map in a syncfix_clone file.
 func isHelper(u *unit, obj types.Object) bool {
@@ -90,40 +113,54 @@ func isSyncMapPointer(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Map"
 }
 
-// files returns the new helper files: syncfix_clone.go when non-test
-// code calls the helper, else syncfix_clone_test.go; an external test
-// package gets its own, syncfix_clone_test.go if that name is free, else
-// syncfix_clone_external_test.go.
+// files returns the new helper files: syncfix_clone.go for the non-test
+// name, syncfix_clone_test.go for a test name of its own; an external
+// test package gets syncfix_clone_test.go if that name is free, else
+// syncfix_clone_external_test.go. A name that is taken, on disk or by
+// another new file, gets a number: syncfix_clone2.go.
 func (hs *helperSet) files() []FileChange {
 	var units []*unit
-	for u, h := range hs.units {
-		if !h.reused {
-			units = append(units, u)
-		}
+	for u := range hs.units {
+		units = append(units, u)
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].pkg.ID < units[j].pkg.ID })
 	taken := make(map[string]bool)
-	for _, u := range hs.p.units {
-		for _, name := range u.fileNames {
-			taken[name] = true
+	free := func(dir string, bases ...string) string {
+		for i := 1; ; i++ {
+			for _, base := range bases {
+				if i > 1 {
+					stem, test := strings.TrimSuffix(base, ".go"), ""
+					if strings.HasSuffix(stem, "_test") {
+						stem, test = strings.TrimSuffix(stem, "_test"), "_test"
+					}
+					base = fmt.Sprintf("%s%d%s.go", stem, i, test)
+				}
+				name := filepath.Join(dir, base)
+				if _, err := os.Lstat(name); !taken[name] && os.IsNotExist(err) {
+					taken[name] = true
+					return name
+				}
+			}
 		}
 	}
 	var out []FileChange
 	for _, u := range units {
 		h := hs.units[u]
-		dir := filepath.Dir(u.pkg.GoFiles[0])
-		base := "syncfix_clone.go"
-		if strings.HasSuffix(u.pkg.Name, "_test") {
-			base = "syncfix_clone_test.go"
-			if taken[filepath.Join(dir, base)] {
-				base = "syncfix_clone_external_test.go"
+		dir := u.dir()
+		switch {
+		case strings.HasSuffix(u.pkg.Name, "_test"):
+			if h.newNonTest {
+				name := free(dir, "syncfix_clone_test.go", "syncfix_clone_external_test.go")
+				out = append(out, FileChange{Name: name, New: helperSource(u, h.nonTest)})
 			}
-		} else if !h.nonTest {
-			base = "syncfix_clone_test.go"
+			continue
+		case h.newNonTest:
+			out = append(out, FileChange{Name: free(dir, "syncfix_clone.go"), New: helperSource(u, h.nonTest)})
 		}
-		name := filepath.Join(dir, base)
-		taken[name] = true
-		out = append(out, FileChange{Name: name, New: helperSource(u, h.name)})
+		if h.newTest && !(h.newNonTest && h.test == h.nonTest) {
+			name := free(dir, "syncfix_clone_test.go", "syncfix_clone_internal_test.go")
+			out = append(out, FileChange{Name: name, New: helperSource(u, h.test)})
+		}
 	}
 	return out
 }

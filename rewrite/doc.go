@@ -79,8 +79,12 @@
 // R4 Clone helper. One per package that needs it, in syncfix_clone.go,
 // or syncfix_clone_test.go when only test files call it; an external test
 // package gets its own. Its name collides with nothing in the package
-// scope (cloneSyncMap, cloneSyncMap2, ...), and a helper an earlier run
-// wrote is reused. It uses any, or interface{} before Go 1.18.
+// (cloneSyncMap, cloneSyncMap2, ..., also avoiding local names that would
+// shadow it), and a helper an earlier run wrote is reused where the
+// caller can see it: non-test code cannot call a helper in a _test.go
+// file, so it gets one of its own. A file name already taken gets a
+// variant (syncfix_clone_internal_test.go, syncfix_clone2.go). The helper
+// uses any, or interface{} before Go 1.18.
 //
 // R5 Output. Only files with edits are printed again; dst keeps every
 // comment, and the applier moves the comments of nodes it drops onto the

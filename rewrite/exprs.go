@@ -84,7 +84,7 @@ func (e *fileEditor) finishSync(f *dst.File) {
 	}
 	if e.shadowed {
 		name := "syncpkg"
-		for i := 2; e.declared(name); i++ {
+		for i := 2; e.declared(name) || declaresLocally(e.unit, name); i++ {
 			name = fmt.Sprintf("syncpkg%d", i)
 		}
 		for _, id := range e.syncIdents {

@@ -1,0 +1,12 @@
+package p
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestInternal(t *testing.T) {
+	var m sync.Map
+	o := cloneSyncMap(&m) // a new copy in an in-package test
+	o.Store(2, 2)
+}
