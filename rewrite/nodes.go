@@ -28,6 +28,9 @@ type finding struct {
 	src srcEdit
 	// ops are the edits the fix makes besides retyping its targets.
 	ops []*op
+	// silenced reports that a //syncfix:ignore directive silences it:
+	// it is not reported, and its code must stay as it is.
+	silenced bool
 }
 
 // A srcEdit is what happens to the copied expression of a fixed finding.

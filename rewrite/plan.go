@@ -113,13 +113,19 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	p.markNoTouch() // notouch.go: //line files, files outside the module root
 	for _, u := range p.units {
 		dirs := detect.Directives(p.Fset, u.pkg.Syntax)
-		for _, fd := range detect.Suppress(p.Fset, detect.Find(u.detectPackage()), dirs) {
-			p.findings = append(p.findings, &finding{Finding: fd, unit: u})
+		all := detect.Find(u.detectPackage())
+		kept := make(map[token.Pos]bool)
+		for _, fd := range detect.Suppress(p.Fset, all, dirs) {
+			kept[fd.Pos] = true
+		}
+		for _, fd := range all {
+			p.findings = append(p.findings, &finding{Finding: fd, unit: u, silenced: !kept[fd.Pos]})
 		}
 		p.Directives = append(p.Directives, dirs...)
 	}
 	p.sites = indexSites(p)
 	p.classify()
+	p.keepSilenced()
 	p.analyzeTargets()
 	p.setArgPolicy()
 	p.analyzeConstruction()
@@ -129,6 +135,9 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	p.explainNoTouch()    // notouch.go: reasons for the files markNoTouch excluded
 	p.decide()
 	for _, f := range p.findings {
+		if f.silenced {
+			continue
+		}
 		o := &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos)}
 		if b := f.blockedBy(); b != nil {
 			o.Reason, o.Blocker = b.reason, b.pos
@@ -213,4 +222,20 @@ func objKey(fset *token.FileSet, obj types.Object) string {
 	}
 	posn := fset.Position(obj.Pos())
 	return fmt.Sprintf("%s:%d:%d:%s", posn.Filename, posn.Line, posn.Column, obj.Name())
+}
+
+// keepSilenced leaves the code of findings that a //syncfix:ignore
+// directive silences as it is: the targets their fix would change are
+// blocked, and so is anything whose fix needs them fixed.
+func (p *Plan) keepSilenced() {
+	for _, f := range p.findings {
+		if !f.silenced {
+			continue
+		}
+		b := p.blockAt(f.Pos, "a //syncfix:ignore directive keeps this code as it is")
+		for _, t := range f.requires {
+			t.block(b.reason, b.pos)
+		}
+		f.static = b
+	}
 }
