@@ -27,7 +27,7 @@ func (f *finder) report(form Form, node ast.Node, src ast.Expr, dst Dest, path P
 // message words each form the way vet does: lower case, no period, the
 // copied value and its destination named, then the containment path.
 func (f *finder) message(fd *Finding) string {
-	qual := types.RelativeTo(f.Types)
+	qual := Qualifier(f.Types)
 	what := types.TypeString(fd.Type, qual) + " value"
 	if fd.Src != nil {
 		what += " " + short(fd.Src)

@@ -20,9 +20,9 @@ type Step struct {
 type Path []Step
 
 // Format renders the path as vet does, "Cache contains sync.Map", with
-// type names qualified relative to pkg.
+// type names qualified as seen from pkg (see Qualifier).
 func (p Path) Format(pkg *types.Package) string {
-	qual := types.RelativeTo(pkg)
+	qual := Qualifier(pkg)
 	parts := make([]string, 0, len(p))
 	for _, s := range p {
 		name := types.TypeString(s.Type, qual)
@@ -35,6 +35,17 @@ func (p Path) Format(pkg *types.Package) string {
 		parts = append(parts, name)
 	}
 	return strings.Join(parts, " contains ")
+}
+
+// Qualifier qualifies type names as Go code in pkg writes them: by
+// package name, and not at all for pkg's own types.
+func Qualifier(pkg *types.Package) types.Qualifier {
+	return func(other *types.Package) string {
+		if other == pkg || pkg != nil && other.Path() == pkg.Path() {
+			return ""
+		}
+		return other.Name()
+	}
 }
 
 // IsSyncMap reports whether t is sync.Map or a defined type whose

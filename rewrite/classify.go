@@ -37,7 +37,7 @@ func (p *Plan) classifyStruct(f *finding) {
 		}
 		return
 	}
-	qual := types.RelativeTo(f.unit.pkg.Types)
+	qual := detect.Qualifier(f.unit.pkg.Types)
 	var names []string
 	for _, field := range f.Fields {
 		f.requires = append(f.requires, p.target(tField, field))
@@ -247,5 +247,5 @@ func ptrName(f *finding) string {
 	if f.Form == detect.Conversion {
 		t = f.Dst.Type
 	}
-	return "*" + types.TypeString(t, types.RelativeTo(f.unit.pkg.Types))
+	return "*" + types.TypeString(t, detect.Qualifier(f.unit.pkg.Types))
 }

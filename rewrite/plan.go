@@ -46,6 +46,9 @@ type Options struct {
 	// ClosedWorld says that every importer of the loaded packages is
 	// loaded too, so exported types and functions may change (R1, R3).
 	ClosedWorld bool
+	// BuildFlags are those of the load (-tags): the plan asks the go
+	// command whether the tree of an internal package is all loaded.
+	BuildFlags []string
 }
 
 // An Outcome is a finding and what the plan does about it.
@@ -96,6 +99,8 @@ type Plan struct {
 	ifaceMethods map[string]bool
 	// declOps holds the ops on declarations, one per node (see declOp).
 	declOps map[opKey]*op
+	// trees caches treeLoaded.
+	trees map[string]bool
 	// noTouch says why a file is not editable, beyond generated and cgo
 	// files (notouch.go).
 	noTouch map[*ast.File]noTouch
@@ -105,7 +110,7 @@ type Plan struct {
 // types (and test variants, if wanted). Packages with errors must be
 // rejected by the caller.
 func Make(pkgs []*packages.Package, opts Options) *Plan {
-	p := &Plan{opts: opts, targets: make(map[string]*target), declOps: make(map[opKey]*op)}
+	p := &Plan{opts: opts, targets: make(map[string]*target), declOps: make(map[opKey]*op), trees: make(map[string]bool)}
 	p.units = selectUnits(pkgs)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset

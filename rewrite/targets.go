@@ -8,6 +8,7 @@ import (
 
 	"github.com/syncfix/syncfix/detect"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/packages"
 )
 
 // target returns the target of obj, creating it on first use.
@@ -115,14 +116,57 @@ func (p *Plan) analyzeTarget(t *target) {
 }
 
 // openWorld reports whether importers of u's package may be outside the
-// loaded packages: it is not main, not internal, and --closed-world is
-// off.
+// loaded packages: --closed-world is off, and it is neither main nor an
+// internal package whose whole tree (the importers the go command
+// allows) is loaded.
 func (p *Plan) openWorld(u *unit) bool {
 	if p.opts.ClosedWorld || u.pkg.Name == "main" || strings.HasSuffix(u.pkg.Name, "_test") {
 		return false
 	}
-	path := u.pkg.PkgPath
-	return !(strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal") || path == "internal")
+	root, ok := internalRoot(u.pkg.PkgPath)
+	return !ok || !p.treeLoaded(root, u.dir())
+}
+
+// internalRoot returns the path of the tree that may import an internal
+// package: the parent of its last internal element.
+func internalRoot(path string) (string, bool) {
+	if path == "internal" || strings.HasPrefix(path, "internal/") {
+		return "", true // the standard library's own
+	}
+	i := strings.LastIndex(path, "/internal/")
+	if i < 0 {
+		if strings.HasSuffix(path, "/internal") {
+			return strings.TrimSuffix(path, "/internal"), true
+		}
+		return "", false
+	}
+	return path[:i], true
+}
+
+// treeLoaded reports whether every package under root (root/...) is
+// loaded, so that every importer of an internal package there is seen.
+// It asks the go command once per root.
+func (p *Plan) treeLoaded(root, dir string) bool {
+	if root == "" {
+		return true
+	}
+	if loaded, ok := p.trees[root]; ok {
+		return loaded
+	}
+	loadedPaths := make(map[string]bool)
+	for _, u := range p.units {
+		loadedPaths[u.pkg.PkgPath] = true
+	}
+	cfg := &packages.Config{Mode: packages.NeedName, Dir: dir, BuildFlags: p.opts.BuildFlags}
+	pkgs, err := packages.Load(cfg, root+"/...")
+	loaded := err == nil && len(pkgs) > 0
+	for _, pkg := range pkgs {
+		if !loadedPaths[pkg.PkgPath] {
+			loaded = false
+		}
+	}
+	p.trees[root] = loaded
+	return loaded
 }
 
 // analyzeField checks that a sync.Map field can become *sync.Map: its

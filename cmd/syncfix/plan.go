@@ -38,7 +38,7 @@ func newSession(c *cli.Context) (*session, error) {
 	}
 	s.pkgs = pkgs
 	s.progress("loaded and type-checked %d packages", len(pkgs))
-	s.plan = rewrite.Make(pkgs, rewrite.Options{Copies: opts.Copies, ClosedWorld: opts.ClosedWorld})
+	s.plan = rewrite.Make(pkgs, rewrite.Options{Copies: opts.Copies, ClosedWorld: opts.ClosedWorld, BuildFlags: buildFlags(opts)})
 	fixed := 0
 	for _, o := range s.plan.Outcomes {
 		if o.Fixed {
