@@ -92,6 +92,7 @@ func declaresLocally(u *unit, name string) bool {
 	}
 	return false
 }
+
 // isHelper reports whether obj is a clone helper written by syncfix:
 // func(*sync.Map) *sync.Map in a syncfix_clone file.
 func isHelper(u *unit, obj types.Object) bool {
