@@ -45,15 +45,15 @@ func (p *Plan) Apply() ([]FileChange, error) {
 		ops := byFile[name]
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, &FileError{Name: name, Err: unwrapPath(err)}
 		}
 		if p.Fset.File(ops[0].file.FileStart).Size() != len(old) {
-			return nil, fmt.Errorf("%s: file changed on disk since it was read", name)
+			return nil, &FileError{Name: name, Err: errChanged}
 		}
 		e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers, src: old}
 		out, err := e.edit(ops)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, &FileError{Name: name, Err: err}
 		}
 		out, reformatted := restoreText(old, out) // fidelity.go: BOM, CRLF, unformatted files
 		if !bytes.Equal(out, old) {

@@ -585,7 +585,7 @@ func writable(name string, create bool) error {
 		return unwrapPath(err)
 	}
 	if info.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("the directory %s is read-only (mode %04o)", dir, info.Mode().Perm())
+		return fmt.Errorf("its directory is read-only (mode %04o)", info.Mode().Perm())
 	}
 	return nil
 }

@@ -121,8 +121,8 @@ func TestReadOnly(t *testing.T) {
 		t.Fatal("Apply succeeded, want an error")
 	}
 	want := a + ": the file is read-only (mode 0444)\n" +
-		filepath.Join(b, "b.go") + ": the directory " + b + " is read-only (mode 0555)\n" +
-		filepath.Join(b, "syncfix_clone.go") + ": the directory " + b + " is read-only (mode 0555)"
+		filepath.Join(b, "b.go") + ": its directory is read-only (mode 0555)\n" +
+		filepath.Join(b, "syncfix_clone.go") + ": its directory is read-only (mode 0555)"
 	if err.Error() != want {
 		t.Errorf("Apply error:\n%s\nwant:\n%s", err, want)
 	}

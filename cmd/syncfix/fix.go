@@ -113,10 +113,15 @@ func fix(c *cli.Context) error {
 func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	changes, err := s.plan.Apply()
 	if err != nil {
-		return nil, err
+		return nil, s.relativeFileErrors(err)
 	}
 	if len(changes) == 0 {
 		return nil, nil
+	}
+	for _, ch := range changes {
+		if ch.Reformatted {
+			fmt.Fprintf(c.App.ErrWriter, "syncfix: %s: not gofmt-formatted; the whole file is reformatted\n", relPath(s.opts.Dir, ch.Name))
+		}
 	}
 	overlay := make(map[string][]byte, len(changes))
 	for _, ch := range changes {
@@ -180,4 +185,24 @@ func siblingPerm(name string) fs.FileMode {
 		}
 	}
 	return 0o644
+}
+
+// relativeFileErrors rewrites the file errors in err (one per file,
+// joined) with names relative to the working directory.
+func (s *session) relativeFileErrors(err error) error {
+	var errs []error
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		var fe *rewrite.FileError
+		if errors.As(e, &fe) {
+			e = fmt.Errorf("%s: %w", relPath(s.opts.Dir, fe.Name), fe.Err)
+		}
+		out[i] = e
+	}
+	return errors.Join(out...)
 }
