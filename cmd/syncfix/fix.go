@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/syncfix/syncfix/internal/safewrite"
 	"github.com/syncfix/syncfix/internal/textdiff"
@@ -136,7 +137,7 @@ func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 
 // writeDiff prints the diff of one change.
 func writeDiff(w io.Writer, dir string, ch rewrite.FileChange) error {
-	name := relPath(dir, ch.Name)
+	name := relPath(dir, diffTarget(dir, ch))
 	var d []byte
 	if ch.Old == nil {
 		d = textdiff.NewFile("b/"+name, ch.New)
@@ -205,4 +206,25 @@ func (s *session) relativeFileErrors(err error) error {
 		out[i] = e
 	}
 	return errors.Join(out...)
+}
+
+// diffTarget returns the file a diff of ch must name: for a symlink, the
+// file it points to, where that is inside dir, since git tracks the link
+// itself as a symlink and would refuse to patch it as a file.
+func diffTarget(dir string, ch rewrite.FileChange) string {
+	if ch.Old == nil {
+		return ch.Name
+	}
+	real, err := filepath.EvalSymlinks(ch.Name)
+	if err != nil || real == ch.Name {
+		return ch.Name
+	}
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return ch.Name
+	}
+	if rel, err := filepath.Rel(realDir, real); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
+		return filepath.Join(dir, rel)
+	}
+	return ch.Name
 }
