@@ -7,7 +7,9 @@ import (
 	"go/format"
 	"go/token"
 	"os"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/dave/dst"
 	"github.com/dave/dst/decorator"
@@ -40,24 +42,28 @@ func (p *Plan) Apply() ([]FileChange, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	// Files are edited in parallel: each has its own dst tree, and the
+	// state they share (the helper names, the key cache) is locked.
+	results := make([]FileChange, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i], errs[i] = p.applyFile(name, byFile[name], helpers)
+		}()
+	}
+	wg.Wait()
 	var changes []FileChange
-	for _, name := range names {
-		ops := byFile[name]
-		old, err := os.ReadFile(name)
-		if err != nil {
-			return nil, &FileError{Name: name, Err: unwrapPath(err)}
+	for i := range names {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if p.Fset.File(ops[0].file.FileStart).Size() != len(old) {
-			return nil, &FileError{Name: name, Err: errChanged}
-		}
-		e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers, src: old}
-		out, err := e.edit(ops)
-		if err != nil {
-			return nil, &FileError{Name: name, Err: err}
-		}
-		out, reformatted := restoreText(old, out) // fidelity.go: BOM, CRLF, unformatted files
-		if !bytes.Equal(out, old) {
-			changes = append(changes, FileChange{Name: name, Old: old, New: out, Reformatted: reformatted})
+		if results[i].New != nil {
+			changes = append(changes, results[i])
 		}
 	}
 	changes = append(changes, helpers.files()...)
@@ -66,6 +72,28 @@ func (p *Plan) Apply() ([]FileChange, error) {
 	}
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
 	return changes, nil
+}
+
+// applyFile performs the ops of one file; a zero FileChange means the
+// file comes out as it was.
+func (p *Plan) applyFile(name string, ops []*op, helpers *helperSet) (FileChange, error) {
+	old, err := os.ReadFile(name)
+	if err != nil {
+		return FileChange{}, &FileError{Name: name, Err: unwrapPath(err)}
+	}
+	if p.Fset.File(ops[0].file.FileStart).Size() != len(old) {
+		return FileChange{}, &FileError{Name: name, Err: errChanged}
+	}
+	e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers, src: old}
+	out, err := e.edit(ops)
+	if err != nil {
+		return FileChange{}, &FileError{Name: name, Err: err}
+	}
+	out, reformatted := restoreText(old, out) // fidelity.go: BOM, CRLF, unformatted files
+	if bytes.Equal(out, old) {
+		return FileChange{}, nil
+	}
+	return FileChange{Name: name, Old: old, New: out, Reformatted: reformatted}, nil
 }
 
 // acceptedOps returns the ops of accepted targets and fixed findings,

@@ -52,3 +52,28 @@ func BenchmarkPlanApply(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTree plans (and with SYNCFIX_BENCH_APPLY=1 applies) a module
+// named by SYNCFIX_BENCH_TREE, such as one written by internal/gentree:
+//
+//	go run ./internal/gentree -n 200 -o /tmp/tree200
+//	SYNCFIX_BENCH_TREE=/tmp/tree200 go test ./rewrite -run '^$' -bench Tree
+func BenchmarkTree(b *testing.B) {
+	dir := os.Getenv("SYNCFIX_BENCH_TREE")
+	if dir == "" {
+		b.Skip("SYNCFIX_BENCH_TREE is not set")
+	}
+	pkgs, errs, err := loadPackages(dir)
+	if err != nil || len(errs) > 0 {
+		b.Fatalf("%v %v", err, errs)
+	}
+	apply := os.Getenv("SYNCFIX_BENCH_APPLY") != ""
+	for b.Loop() {
+		p := rewrite.Make(pkgs, rewrite.Options{})
+		if apply {
+			if _, err := p.Apply(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A helperSet chooses, per unit, the name and file of the clone helper
@@ -25,6 +26,7 @@ import (
 // new helper serves both.
 type helperSet struct {
 	p     *Plan
+	mu    sync.Mutex // files are edited in parallel
 	units map[*unit]*unitHelpers
 }
 
@@ -42,6 +44,8 @@ func (p *Plan) helpers() *helperSet {
 
 // nameFor returns the helper's name for a call in file of u.
 func (hs *helperSet) nameFor(u *unit, file *ast.File) string {
+	hs.mu.Lock()
+	defer hs.mu.Unlock()
 	h := hs.units[u]
 	if h == nil {
 		h = &unitHelpers{}

@@ -143,7 +143,7 @@ func (p *Plan) accepted(obj types.Object) bool {
 	if obj == nil {
 		return false
 	}
-	key := objKey(p.Fset, origin(obj))
+	key := p.key(origin(obj))
 	if t := p.targets[key]; t != nil && t.kind != tFunc {
 		return t.blocked == nil
 	}

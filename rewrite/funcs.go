@@ -106,7 +106,7 @@ func (p *Plan) retypeFields(t *target, list *ast.FieldList, tuple *types.Tuple, 
 			t.ops = append(t.ops, &op{kind: opPointerType, unit: t.unit, file: t.file, node: field})
 			for k := range n {
 				idx = append(idx, i+k)
-				p.sites.members[objKey(p.Fset, tuple.At(i+k))] = t
+				p.sites.members[p.key(tuple.At(i+k))] = t
 			}
 		}
 		i += n

@@ -39,45 +39,65 @@ func FuzzRewrite(f *testing.F) {
 		if bytes.Contains(src, []byte("//line")) || bytes.Contains(src, []byte("import \"C\"")) {
 			t.Skip("line directives and cgo are refused, not fuzzed")
 		}
-		input := append([]byte(nil), src...)
-		dir := t.TempDir()
-		write(t, filepath.Join(dir, "main.go"), src)
-		plan, ok := checkInProcess(t, dir)
-		if !ok {
+		if err := checkRewrite(t, t.TempDir(), src, rewrite.Options{}); err != nil {
 			t.Skip("input does not type-check")
 		}
-		changes, err := plan.Apply()
-		if err != nil {
-			t.Fatalf("apply: %v", err)
-		}
-		writeChanges(t, changes)
-		again, ok := checkInProcess(t, dir)
-		if !ok {
-			out, _ := os.ReadFile(filepath.Join(dir, "main.go"))
-			t.Fatalf("output does not type-check:\n%s", out)
-		}
-		after, _ := os.ReadFile(filepath.Join(dir, "main.go"))
-		for _, c := range comments(t, "main.go", input) {
-			if !bytes.Contains(after, []byte(c)) {
-				t.Errorf("comment lost: %s", c)
-			}
-		}
-		for _, o := range again.Outcomes {
-			if o.Fixed {
-				t.Errorf("fixable finding left: %s", o.Text())
-			}
-		}
-		changes, err = again.Apply()
-		if err != nil {
-			t.Fatalf("second apply: %v", err)
-		}
-		if len(changes) > 0 {
-			t.Errorf("second run changed %d files", len(changes))
-		}
-		if !bytes.Equal(src, input) {
-			t.Fatal("the input was modified")
-		}
 	})
+}
+
+// checkRewrite writes src as main.go of the empty directory dir, plans
+// the fix with opts, applies it, and checks what every rewrite must
+// satisfy (DESIGN.md R5): the output type-checks, holds every comment of
+// the input (as often as the input does), has no fixable finding left,
+// and a second run changes nothing; src itself is not modified. If src
+// does not type-check, it checks nothing and returns the error.
+func checkRewrite(t *testing.T, dir string, src []byte, opts rewrite.Options) error {
+	t.Helper()
+	input := append([]byte(nil), src...)
+	file := filepath.Join(dir, "main.go")
+	write(t, file, src)
+	plan, err := checkInProcess(t, dir, opts)
+	if err != nil {
+		return err
+	}
+	changes, err := plan.Apply()
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	writeChanges(t, changes)
+	after, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := checkInProcess(t, dir, opts)
+	if err != nil {
+		t.Fatalf("output does not type-check: %v\n%s", err, after)
+	}
+	want := make(map[string]int)
+	for _, c := range comments(t, "main.go", input) {
+		want[c]++
+	}
+	for c, n := range want {
+		if got := bytes.Count(after, []byte(c)); got < n {
+			t.Errorf("comment lost: %s (%d in the input, %d in the output)", c, n, got)
+		}
+	}
+	for _, o := range again.Outcomes {
+		if o.Fixed {
+			t.Errorf("fixable finding left: %s:%d:%d: %s", filepath.Base(o.Posn.Filename), o.Posn.Line, o.Posn.Column, o.Text())
+		}
+	}
+	changes, err = again.Apply()
+	if err != nil {
+		t.Fatalf("second apply: %v", err)
+	}
+	for _, c := range changes {
+		t.Errorf("second run changed %s:\n%s", filepath.Base(c.Name), c.New)
+	}
+	if !bytes.Equal(src, input) {
+		t.Fatal("the input was modified")
+	}
+	return nil
 }
 
 func write(t *testing.T, name string, data []byte) {
@@ -95,9 +115,9 @@ var (
 )
 
 // checkInProcess parses and type-checks the .go files of dir (main.go,
-// and the helper once written) as one package, and plans; ok is false if
-// they do not type-check.
-func checkInProcess(t *testing.T, dir string) (*rewrite.Plan, bool) {
+// and the helper once written) as one package, and plans with opts; it
+// returns the first error if they do not parse or type-check.
+func checkInProcess(t *testing.T, dir string, opts rewrite.Options) (*rewrite.Plan, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +130,7 @@ func checkInProcess(t *testing.T, dir string) (*rewrite.Plan, bool) {
 		}
 		f, err := parser.ParseFile(fuzzFset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			return nil, false
+			return nil, err
 		}
 		files = append(files, f)
 	}
@@ -127,12 +147,12 @@ func checkInProcess(t *testing.T, dir string) (*rewrite.Plan, bool) {
 	conf := types.Config{Importer: fuzzImporter, GoVersion: "go1.22", Error: func(error) {}}
 	pkg, err := conf.Check("example.com/fuzz", fuzzFset, files, info)
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
 	p := &packages.Package{
 		ID: pkg.Path(), Name: pkg.Name(), PkgPath: pkg.Path(),
 		GoFiles: names, CompiledGoFiles: names,
 		Fset: fuzzFset, Syntax: files, Types: pkg, TypesInfo: info,
 	}
-	return rewrite.Make([]*packages.Package{p}, rewrite.Options{}), true
+	return rewrite.Make([]*packages.Package{p}, opts), nil
 }

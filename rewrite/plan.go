@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"sync"
 
 	"github.com/syncfix/syncfix/detect"
 	"golang.org/x/tools/go/packages"
@@ -99,8 +100,10 @@ type Plan struct {
 	ifaceMethods map[string]bool
 	// declOps holds the ops on declarations, one per node (see declOp).
 	declOps map[opKey]*op
-	// trees caches treeLoaded.
-	trees map[string]bool
+	// trees caches treeLoaded, keys caches key.
+	trees  map[string]bool
+	keys   map[types.Object]string
+	keysMu sync.Mutex // Apply edits files in parallel
 	// noTouch says why a file is not editable, beyond generated and cgo
 	// files (notouch.go).
 	noTouch map[*ast.File]noTouch
@@ -110,7 +113,7 @@ type Plan struct {
 // types (and test variants, if wanted). Packages with errors must be
 // rejected by the caller.
 func Make(pkgs []*packages.Package, opts Options) *Plan {
-	p := &Plan{opts: opts, targets: make(map[string]*target), declOps: make(map[opKey]*op), trees: make(map[string]bool)}
+	p := &Plan{opts: opts, targets: make(map[string]*target), declOps: make(map[opKey]*op), trees: make(map[string]bool), keys: make(map[types.Object]string)}
 	p.units = selectUnits(pkgs)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
@@ -217,6 +220,19 @@ func selectUnits(pkgs []*packages.Package) []*unit {
 // binary ("p.test").
 func isTestMain(p *packages.Package) bool {
 	return len(p.ID) > 5 && p.ID[len(p.ID)-5:] == ".test"
+}
+
+// key is objKey, cached: the planner asks for the keys of the same
+// fields and variables many times.
+func (p *Plan) key(obj types.Object) string {
+	p.keysMu.Lock()
+	defer p.keysMu.Unlock()
+	if k, ok := p.keys[obj]; ok {
+		return k
+	}
+	k := objKey(p.Fset, obj)
+	p.keys[obj] = k
+	return k
 }
 
 // objKey identifies an object across the package variants of one load:

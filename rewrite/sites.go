@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/syncfix/syncfix/detect"
 )
@@ -132,7 +133,11 @@ func (p *Plan) analyzeConstruction() {
 		return
 	}
 	c := &constructionScan{p: p, fields: fields, held: make(map[types.Type][]*target),
-		stores: make(map[ast.Expr]bool), zeroMakers: make(map[types.Object]string)}
+		stores: make(map[ast.Expr]bool), zeroMakers: make(map[types.Object]string),
+		byKey: make(map[string]*target)}
+	for _, t := range fields {
+		c.byKey[t.key] = t
+	}
 	for _, u := range p.units {
 		for _, file := range u.pkg.Syntax {
 			c.scanFile(u, file)
@@ -151,10 +156,12 @@ type constructionScan struct {
 	stores map[ast.Expr]bool
 	// zeroMakers caches genericZero.
 	zeroMakers map[types.Object]string
+	// byKey indexes fields by key.
+	byKey map[string]*target
 }
 
 // heldBy returns the field targets a value of type t holds by value
-// (through struct fields and array elements).
+// (through struct fields and array elements), walking t once.
 func (c *constructionScan) heldBy(t types.Type) []*target {
 	if t == nil {
 		return nil
@@ -162,10 +169,26 @@ func (c *constructionScan) heldBy(t types.Type) []*target {
 	if ts, ok := c.held[t]; ok {
 		return ts
 	}
+	c.held[t] = nil // a value cannot hold itself; this ends cycles
 	var ts []*target
-	for _, f := range c.fields {
-		if holdsField(t, f.obj, nil) {
-			ts = append(ts, f)
+	add := func(more ...*target) {
+		for _, m := range more {
+			if !slices.Contains(ts, m) {
+				ts = append(ts, m)
+			}
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Array:
+		add(c.heldBy(u.Elem())...)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if ft := c.fieldTarget(f); ft != nil {
+				add(ft)
+			} else if !detect.IsSyncMap(f.Type()) {
+				add(c.heldBy(f.Type())...)
+			}
 		}
 	}
 	c.held[t] = ts
@@ -343,12 +366,7 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 
 // fieldTarget returns the target of field v, if it is one.
 func (c *constructionScan) fieldTarget(v *types.Var) *target {
-	for _, t := range c.fields {
-		if t.obj == v.Origin() || objKey(c.p.Fset, v.Origin()) == t.key {
-			return t
-		}
-	}
-	return nil
+	return c.byKey[c.p.key(v.Origin())]
 }
 
 // addOp records o for every target in ts: the applier performs it once

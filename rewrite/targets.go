@@ -16,7 +16,7 @@ func (p *Plan) target(kind targetKind, obj types.Object) *target {
 	if v, ok := obj.(*types.Var); ok && v.Origin() != v {
 		obj = v.Origin()
 	}
-	key := objKey(p.Fset, obj)
+	key := p.key(obj)
 	if t := p.targets[key]; t != nil {
 		return t
 	}
@@ -321,7 +321,7 @@ func (p *Plan) calledTarget(u *unit, call *ast.CallExpr) *target {
 	if !ok {
 		return nil
 	}
-	t := p.targets[objKey(p.Fset, fn.Origin())]
+	t := p.targets[p.key(fn.Origin())]
 	if t == nil || t.kind != tFunc {
 		return nil
 	}

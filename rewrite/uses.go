@@ -63,7 +63,7 @@ func (p *Plan) collectUses(pending map[*target]bool) []use {
 			if !names[id.Name] {
 				continue
 			}
-			key := objKey(p.Fset, origin(obj))
+			key := p.key(origin(obj))
 			if t := p.targets[key]; t != nil && pending[t] {
 				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t})
 			} else if t := p.sites.members[key]; t != nil && pending[t] {
@@ -259,7 +259,7 @@ func (p *Plan) declaredTarget(u *unit, x ast.Expr, lhs, rhs []ast.Expr) *target 
 		if obj == nil {
 			return nil
 		}
-		if t := p.targets[objKey(p.Fset, obj)]; t != nil {
+		if t := p.targets[p.key(obj)]; t != nil {
 			return t
 		}
 		vt := p.varTarget(obj)
