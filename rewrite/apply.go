@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
+	"go/types"
 	"os"
 	"runtime"
 	"sort"
@@ -282,13 +283,31 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 		// func f() (r *sync.Map) {
 		//	r = new(sync.Map)
 		fd := d.(*dst.FuncDecl)
+		decl := o.node.(*ast.FuncDecl)
 		as := &dst.AssignStmt{Tok: token.ASSIGN}
 		for _, name := range o.names {
+			// new(sync.Map), or new(Registry) for a defined type.
+			typ, err := e.typeExpr(e.resultType(decl, name), decl.Body.Lbrace)
+			if err != nil {
+				return err
+			}
 			as.Lhs = append(as.Lhs, dst.NewIdent(name))
-			as.Rhs = append(as.Rhs, e.newOf(e.syncMapType(o.node.(*ast.FuncDecl).Body.Lbrace), o.node.(*ast.FuncDecl).Body.Lbrace))
+			as.Rhs = append(as.Rhs, e.newOf(typ, decl.Body.Lbrace))
 		}
 		as.Decs.Before, as.Decs.After = dst.NewLine, dst.NewLine
 		fd.Body.List = append([]dst.Stmt{as}, fd.Body.List...)
+	}
+	return nil
+}
+
+// resultType returns the declared type of the named result of decl.
+func (e *fileEditor) resultType(decl *ast.FuncDecl, name string) types.Type {
+	for _, field := range decl.Type.Results.List {
+		for _, id := range field.Names {
+			if id.Name == name {
+				return e.unit.pkg.TypesInfo.TypeOf(field.Type)
+			}
+		}
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		p.requireFunc(f, f.Dst.Func, "parameter "+objName(f.Dst.Obj)+" becomes "+ptrName(f))
 		return
 	case detect.BareReturn:
-		p.requireFunc(f, f.Dst.Func, "result "+objName(f.Dst.Obj)+" becomes "+ptrName(f)+", set to new(sync.Map) first")
+		p.requireFunc(f, f.Dst.Func, "result "+objName(f.Dst.Obj)+" becomes "+ptrName(f)+", set to new("+ptrName(f)[1:]+") first")
 		return
 	case detect.Receiver, detect.MethodValue, detect.MethodCall:
 		f.static = p.blockAt(f.Pos, "value receivers of a defined sync.Map type are not rewritten; make the receiver a pointer")
@@ -139,6 +139,12 @@ func (p *Plan) classifyArg(f *finding) {
 	if f.Dst.Callee == nil {
 		f.static = p.blockAt(f.Pos, "the callee is a function value whose declaration is unknown")
 		return
+	}
+	if v, ok := f.Dst.Obj.(*types.Var); ok {
+		if sig := f.Dst.Callee.Signature(); sig.Variadic() && f.Dst.Index >= sig.Params().Len()-1 && v != nil {
+			f.static = p.blockAt(f.Pos, "the parameter is variadic (...sync.Map): its elements hold sync.Map values")
+			return
+		}
 	}
 	if v, ok := f.Dst.Obj.(*types.Var); ok && mentionsTypeParam(v.Origin().Type()) {
 		f.static = p.blockAt(f.Pos, "the parameter's type is a type parameter: passing a pointer would change the type argument")

@@ -177,7 +177,7 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 		// conversion's type; the call's own decorations move outward.
 		call := n.(*dst.CallExpr)
 		operand := call.Args[0]
-		wrapDecs(call, operand)
+		unwrapDecs(call, operand, append(append(dst.Decorations{}, call.Decs.Fun...), call.Decs.Lparen...))
 		n, resultType = operand, f.Dst.Type
 	}
 	var addr dst.Expr
@@ -195,7 +195,7 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 		}
 		if star, ok := inner.(*dst.StarExpr); ok {
 			addr = star.X // *p => p
-			unwrapDecs(star, addr, nil)
+			unwrapDecs(star, addr, star.Decs.Star)
 			if inner != n {
 				addr = &dst.ParenExpr{X: addr}
 			}

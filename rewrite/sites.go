@@ -54,6 +54,8 @@ func indexSites(p *Plan) *siteIndex {
 			// Registry(m) is replaced as a whole.
 			if call, ok := f.Dst.Expr.(*ast.CallExpr); ok {
 				s.findingBySrc[call] = f
+				// Its operand is a use the finding's fix adjusts.
+				s.findingBySrc[ast.Unparen(f.Src)] = f
 			}
 		case f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.RangeVar:
 			s.findingBySrc[ast.Unparen(f.Src)] = f

@@ -188,11 +188,26 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 		t.block("its declared type is a type parameter", p.Fset.Position(field.Type.Pos()))
 		return
 	}
-	// The names of one field declaration share its type expression.
-	for _, name := range field.Names {
-		if obj := t.unit.pkg.TypesInfo.Defs[name]; obj != nil && name.Name != t.obj.Name() {
-			sib := p.target(tField, obj)
-			t.requires = append(t.requires, sib)
+	// A struct type changes entirely or not at all: every sync.Map field
+	// of it is retyped together. An unnamed struct type has identical
+	// copies elsewhere (struct{ m sync.Map } written twice) whose fields
+	// are other objects, which would not change with it.
+	var st *ast.StructType
+	for _, n := range path[1:] {
+		if s, ok := n.(*ast.StructType); ok {
+			st = s
+			break
+		}
+	}
+	if st == nil || !isTypeSpecOf(path, st) {
+		t.block("its struct type is unnamed, and identical struct types elsewhere would not change with it", p.Fset.Position(t.obj.Pos()))
+		return
+	}
+	if styp, ok := t.unit.pkg.TypesInfo.TypeOf(st).(*types.Struct); ok {
+		for i := range styp.NumFields() {
+			if f := styp.Field(i); f != t.obj && detect.IsSyncMap(f.Type()) {
+				t.requires = append(t.requires, p.target(tField, f))
+			}
 		}
 	}
 	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
@@ -326,4 +341,16 @@ func (p *Plan) calledTarget(u *unit, call *ast.CallExpr) *target {
 		return nil
 	}
 	return t
+}
+
+// isTypeSpecOf reports whether st is the type of a type declaration
+// (type T struct{...}) in path, rather than an unnamed struct type.
+func isTypeSpecOf(path []ast.Node, st *ast.StructType) bool {
+	for i, n := range path {
+		if n == st && i+1 < len(path) {
+			ts, ok := path[i+1].(*ast.TypeSpec)
+			return ok && ts.Type == st
+		}
+	}
+	return false
 }
