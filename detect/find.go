@@ -21,9 +21,17 @@ type Package struct {
 
 // Find returns every copy of a value containing a sync.Map in p, sorted by
 // position. It needs Info's Types, Defs, Uses, Selections and
-// FileVersions maps.
+// FileVersions maps. It walks each file once; the Analyzer shares the
+// pass's inspector instead.
 func Find(p *Package) []Finding {
-	return find(p, inspector.New(p.Files))
+	f := &finder{Package: p}
+	for _, file := range p.Files {
+		ast.PreorderStack(file, nil, func(n ast.Node, ancestors []ast.Node) bool {
+			f.visit(n, ancestors)
+			return true
+		})
+	}
+	return f.sorted()
 }
 
 // nodeFilter lists the nodes whose visit may yield a finding; the finder
@@ -55,66 +63,76 @@ type finder struct {
 func find(p *Package, in *inspector.Inspector) []Finding {
 	f := &finder{Package: p}
 	in.WithStack(nodeFilter, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.File:
-			f.goVersion = p.Info.FileVersions[n]
-			if f.goVersion == "" {
-				f.goVersion = p.Types.GoVersion()
-			}
-		case *ast.AssignStmt:
-			f.checkAssign(n, parentOf(stack))
-		case *ast.GenDecl:
-			f.checkGenDecl(n)
-		case *ast.CallExpr:
-			f.checkCall(n)
-		case *ast.ReturnStmt:
-			f.checkReturn(n, enclosingFunc(stack))
-		case *ast.CompositeLit:
-			f.checkCompositeLit(n)
-		case *ast.SendStmt:
-			f.checkSend(n)
-		case *ast.RangeStmt:
-			f.checkRange(n)
-		case *ast.TypeAssertExpr:
-			f.checkTypeAssert(n)
-		case *ast.TypeSwitchStmt:
-			f.checkTypeSwitch(n)
-		case *ast.FuncDecl:
-			f.checkFunc(n, n.Recv, n.Type)
-		case *ast.FuncLit:
-			f.checkFunc(n, nil, n.Type)
-		case *ast.SelectorExpr:
-			f.checkMethodValue(n, parentOf(stack))
+		if push {
+			f.visit(n, stack[:len(stack)-1])
 		}
 		return true
 	})
+	return f.sorted()
+}
+
+// visit dispatches n, whose enclosing nodes are ancestors (outermost
+// first), to the check of its copy form.
+func (f *finder) visit(n ast.Node, ancestors []ast.Node) {
+	switch n := n.(type) {
+	case *ast.File:
+		f.goVersion = f.Info.FileVersions[n]
+		if f.goVersion == "" {
+			f.goVersion = f.Types.GoVersion()
+		}
+	case *ast.AssignStmt:
+		f.checkAssign(n, parentOf(ancestors))
+	case *ast.GenDecl:
+		f.checkGenDecl(n)
+	case *ast.CallExpr:
+		f.checkCall(n)
+	case *ast.ReturnStmt:
+		f.checkReturn(n, enclosingFunc(ancestors))
+	case *ast.CompositeLit:
+		f.checkCompositeLit(n)
+	case *ast.SendStmt:
+		f.checkSend(n)
+	case *ast.RangeStmt:
+		f.checkRange(n)
+	case *ast.TypeAssertExpr:
+		f.checkTypeAssert(n)
+	case *ast.TypeSwitchStmt:
+		f.checkTypeSwitch(n)
+	case *ast.FuncDecl:
+		f.checkFunc(n, n.Recv, n.Type)
+	case *ast.FuncLit:
+		f.checkFunc(n, nil, n.Type)
+	case *ast.SelectorExpr:
+		f.checkMethodValue(n, parentOf(ancestors))
+	}
+}
+
+// sorted returns the findings sorted by position.
+func (f *finder) sorted() []Finding {
 	sort.SliceStable(f.findings, func(i, j int) bool {
 		return f.findings[i].Pos < f.findings[j].Pos
 	})
 	return f.findings
 }
 
-// parentOf returns the parent of the innermost node of stack, skipping
-// parentheses, or nil.
-func parentOf(stack []ast.Node) ast.Node {
-	for i := len(stack) - 2; i >= 0; i-- {
-		if _, ok := stack[i].(*ast.ParenExpr); !ok {
-			return stack[i]
+// parentOf returns the innermost of ancestors that is not a
+// parenthesis, or nil.
+func parentOf(ancestors []ast.Node) ast.Node {
+	for i := len(ancestors) - 1; i >= 0; i-- {
+		if _, ok := ancestors[i].(*ast.ParenExpr); !ok {
+			return ancestors[i]
 		}
 	}
 	return nil
 }
 
 // enclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit of
-// stack, or nil.
-func enclosingFunc(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
+// ancestors, or nil.
+func enclosingFunc(ancestors []ast.Node) ast.Node {
+	for i := len(ancestors) - 1; i >= 0; i-- {
+		switch ancestors[i].(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			return stack[i]
+			return ancestors[i]
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -119,9 +120,10 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 		p.Fset = p.units[0].pkg.Fset
 	}
 	p.markNoTouch() // notouch.go: //line files, files outside the module root
-	for _, u := range p.units {
+	found := findAll(p.units)
+	for i, u := range p.units {
 		dirs := detect.Directives(p.Fset, u.pkg.Syntax)
-		all := detect.Find(u.detectPackage())
+		all := found[i]
 		kept := make(map[token.Pos]bool)
 		for _, fd := range detect.Suppress(p.Fset, all, dirs) {
 			kept[fd.Pos] = true
@@ -259,4 +261,22 @@ func (p *Plan) keepSilenced() {
 		}
 		f.static = b
 	}
+}
+
+// findAll runs the copy finder on every unit, in parallel: it only reads
+// the type-checked syntax.
+func findAll(units []*unit) [][]detect.Finding {
+	found := make([][]detect.Finding, len(units))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, u := range units {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			found[i] = detect.Find(u.detectPackage())
+		}()
+	}
+	wg.Wait()
+	return found
 }
