@@ -8,9 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/dave/dst"
 	"github.com/dave/dst/decorator"
@@ -47,17 +45,9 @@ func (p *Plan) Apply() ([]FileChange, error) {
 	// state they share (the helper names, the key cache) is locked.
 	results := make([]FileChange, len(names))
 	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, name := range names {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			results[i], errs[i] = p.applyFile(name, byFile[name], helpers)
-		}()
-	}
-	wg.Wait()
+	parallel(len(names), func(i int) {
+		results[i], errs[i] = p.applyFile(names[i], byFile[names[i]], helpers)
+	})
 	var changes []FileChange
 	for i := range names {
 		if errs[i] != nil {

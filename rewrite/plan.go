@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"runtime"
 	"sort"
 	"sync"
 
@@ -267,16 +266,8 @@ func (p *Plan) keepSilenced() {
 // the type-checked syntax.
 func findAll(units []*unit) [][]detect.Finding {
 	found := make([][]detect.Finding, len(units))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, u := range units {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			found[i] = detect.Find(u.detectPackage())
-		}()
-	}
-	wg.Wait()
+	parallel(len(units), func(i int) {
+		found[i] = detect.Find(units[i].detectPackage())
+	})
 	return found
 }
