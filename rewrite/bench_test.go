@@ -56,8 +56,9 @@ func BenchmarkPlanApply(b *testing.B) {
 // BenchmarkTree plans (and with SYNCFIX_BENCH_APPLY=1 applies) a module
 // named by SYNCFIX_BENCH_TREE, such as one written by internal/gentree:
 //
-//	go run ./internal/gentree -n 200 -o /tmp/tree200
-//	SYNCFIX_BENCH_TREE=/tmp/tree200 go test ./rewrite -run '^$' -bench Tree
+//	dir=$(mktemp -d)/tree
+//	go run ./internal/gentree -n 200 -o $dir
+//	SYNCFIX_BENCH_TREE=$dir go test ./rewrite -run '^$' -bench Tree
 func BenchmarkTree(b *testing.B) {
 	dir := os.Getenv("SYNCFIX_BENCH_TREE")
 	if dir == "" {

@@ -1,8 +1,9 @@
 // Command gentree writes a module of n packages with sync.Map copies, for
 // measuring syncfix on trees of a chosen size:
 //
-//	go run ./internal/gentree -n 200 -o /tmp/tree
-//	syncfix check -C /tmp/tree ./...
+//	dir=$(mktemp -d)/tree
+//	go run ./internal/gentree -n 200 -o $dir
+//	syncfix check -C $dir ./...
 //
 // Each package holds the same handful of copy forms (struct copies fixed
 // by R1, map copies cloned by R2, a read-only parameter, a refusal), and
