@@ -43,6 +43,12 @@ func (p *Plan) classifyStruct(f *finding) {
 		f.requires = append(f.requires, p.target(tField, field))
 		names = append(names, "field "+field.Name()+" becomes *"+types.TypeString(field.Type(), qual))
 	}
+	// The fields a copy holds are one decision: a copy of Outer{Inner;
+	// b} with only b retyped would still copy Inner's map. A ring of
+	// requirements lets a blocker of one reach them all.
+	for i, t := range f.requires {
+		t.requires = append(t.requires, f.requires[(i+1)%len(f.requires)])
+	}
 	f.src = srcNone
 	f.fixText = strings.Join(names, ", ") + "; copies of " + types.TypeString(f.Path[0].Type, qual) + " now share one map"
 }

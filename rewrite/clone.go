@@ -49,8 +49,12 @@ func (hs *helperSet) nameFor(u *unit, file *ast.File) string {
 	h := hs.units[u]
 	if h == nil {
 		h = &unitHelpers{}
+		all := func(string) bool { return true }
 		h.nonTest = helperName(u, func(f string) bool { return !isTestFile(f) })
-		h.test = helperName(u, func(string) bool { return true })
+		if strings.HasSuffix(u.pkg.Name, "_test") {
+			h.nonTest = helperName(u, all) // its own files are all tests
+		}
+		h.test = helperName(u, all)
 		hs.units[u] = h
 	}
 	// An external test package has only test files, but they are all

@@ -1,0 +1,12 @@
+package p_test
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestAnother(t *testing.T) {
+	var m sync.Map
+	o := cloneSyncMap(&m) // a new copy in the external test package
+	o.Store(2, 2)
+}
