@@ -26,7 +26,9 @@
 // # Rules
 //
 // R1 Fields. A copy of a struct that holds sync.Map fields by value is
-// fixed by making those fields *sync.Map. The copy then shares the map
+// fixed by making those fields *sync.Map: all of them, including those
+// of structs it holds by value, as one decision, and all the sync.Map
+// fields of a struct type together. The copy then shares the map
 // with its original: on Go 1.24 and later that is what the program did
 // once the map had been used, and it is never a crash. Soundness needs
 // every value of the struct to have a non-nil map, so every composite
