@@ -16,8 +16,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Usage:     "find and fix copies of sync.Map values",
 		UsageText: "syncfix <command> [flags] [packages]",
 		Description: "syncfix reports every place where Go code copies a value that contains\n" +
-			"a sync.Map. Run 'syncfix <command> --help' for a command's flags.\n\n" +
-			exitCodesText,
+			"a sync.Map (check), shows the fix as a patch (diff) and applies it (fix).\n" +
+			"Run 'syncfix <command> --help' for a command's flags and exit codes:\n" +
+			"0 means nothing found or left, 1 findings, a diff or unfixed findings,\n" +
+			"2 an error.",
 		Commands: []*cli.Command{
 			checkCommand(),
 			diffCommand(),
