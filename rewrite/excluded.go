@@ -1,0 +1,377 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build/constraint"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// This file finds the files of loaded package directories that the build
+// configuration excludes, and blocks the targets they may use.
+
+// An excludedFile is a file of a loaded package's directory that the
+// build configuration leaves out, parsed without types.
+type excludedFile struct {
+	name    string
+	pkgName string
+	imports map[string]bool
+	fset    *token.FileSet
+	file    *ast.File // nil if it does not parse; then text is searched
+	text    []byte
+	// what describes it and what excludes it, and hint says how to
+	// include it.
+	what, hint string
+}
+
+// blockExcludedUses blocks every target that a file excluded by the
+// build configuration may use: a field named in a selector or a literal
+// key, a type holding a retyped field, a function or package-level
+// variable named anywhere. The match is by name, so it errs on the side
+// of blocking.
+func (p *Plan) blockExcludedUses() {
+	var open []*target
+	for _, t := range p.sortedTargets() {
+		if t.blocked == nil && t.unit != nil && t.obj.Pkg() != nil {
+			open = append(open, t)
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	files := p.excludedFiles()
+	if len(files) == 0 {
+		return
+	}
+	for _, t := range open {
+		names := p.excludedNames(t)
+		for _, ef := range files {
+			if pos, ok := ef.uses(names); ok {
+				t.block(fmt.Sprintf("%s uses it; run with %s", ef.what, ef.hint), pos)
+				break
+			}
+		}
+	}
+}
+
+// A name is what an excluded file is searched for: an identifier
+// declared in a package, and whether it counts only as a selector or a
+// composite literal key (a field), or anywhere.
+type name struct {
+	name     string
+	pkg      *types.Package
+	dir      string // of pkg
+	selector bool
+}
+
+// excludedNames returns the names by which an excluded file may use t:
+// a field in selectors and literal keys, and the types that hold it
+// anywhere (naming a type can make a value with the field missing); a
+// package-level function or variable anywhere. It returns nil for
+// targets no other file can name (local variables).
+func (p *Plan) excludedNames(t *target) []name {
+	pkg := t.obj.Pkg()
+	switch t.kind {
+	case tField:
+		names := []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir(), selector: true}}
+		for _, u := range p.units {
+			scope := u.pkg.Types.Scope()
+			for _, n := range scope.Names() {
+				if tn, ok := scope.Lookup(n).(*types.TypeName); ok && holdsField(tn.Type(), t.obj, nil) {
+					names = append(names, name{name: n, pkg: u.pkg.Types, dir: u.dir()})
+				}
+			}
+		}
+		return names
+	case tFunc:
+		// A method is named by a selector, which the identifier
+		// search also finds.
+		return []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir()}}
+	case tVar:
+		if t.obj.Parent() == pkg.Scope() {
+			return []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir()}}
+		}
+	}
+	return nil
+}
+
+// sees reports whether ef can refer to n: it belongs to n's package, or
+// n is exported and ef imports its package. An exported field can be
+// reached without importing its package, so it counts everywhere.
+func (ef *excludedFile) sees(n name) bool {
+	if ef.pkgName == n.pkg.Name() && filepath.Dir(ef.name) == n.dir {
+		return true
+	}
+	if !token.IsExported(n.name) {
+		return false
+	}
+	return n.selector || ef.imports[n.pkg.Path()]
+}
+
+// uses returns the position of the first use in ef of one of names.
+func (ef *excludedFile) uses(names []name) (token.Position, bool) {
+	selectors := make(map[string]bool)
+	idents := make(map[string]bool)
+	for _, n := range names {
+		if !ef.sees(n) {
+			continue
+		}
+		if n.selector {
+			selectors[n.name] = true
+		} else {
+			idents[n.name] = true
+		}
+	}
+	if len(selectors) == 0 && len(idents) == 0 {
+		return token.Position{}, false
+	}
+	if ef.file == nil {
+		// The file does not parse: search its text.
+		for _, set := range []map[string]bool{selectors, idents} {
+			for n := range set {
+				re := regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`)
+				if loc := re.FindIndex(ef.text); loc != nil {
+					line := 1 + strings.Count(string(ef.text[:loc[0]]), "\n")
+					return token.Position{Filename: ef.name, Line: line, Column: 1}, true
+				}
+			}
+		}
+		return token.Position{}, false
+	}
+	// A field's own uses first: they make the best position.
+	found := find(ef.file, func(n ast.Node) (token.Pos, bool) {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if selectors[n.Sel.Name] {
+				return n.Sel.Pos(), true
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && selectors[id.Name] {
+				return id.Pos(), true
+			}
+		}
+		return token.NoPos, true
+	})
+	if !found.IsValid() {
+		found = find(ef.file, func(n ast.Node) (token.Pos, bool) {
+			switch n := n.(type) {
+			case *ast.StarExpr:
+				// A pointer to a type that holds the field makes no
+				// value of it.
+				x := n.X
+				if sel, ok := x.(*ast.SelectorExpr); ok {
+					x = sel.Sel
+				}
+				if id, ok := x.(*ast.Ident); ok && idents[id.Name] {
+					return token.NoPos, false
+				}
+			case *ast.Ident:
+				if idents[n.Name] {
+					return n.Pos(), true
+				}
+			}
+			return token.NoPos, true
+		})
+	}
+	if !found.IsValid() {
+		return token.Position{}, false
+	}
+	return ef.fset.Position(found), true
+}
+
+// find returns the first position that match returns for a node of f, in
+// source order; match also says whether to look inside the node.
+func find(f *ast.File, match func(ast.Node) (token.Pos, bool)) token.Pos {
+	var found token.Pos
+	ast.Inspect(f, func(n ast.Node) bool {
+		if found.IsValid() || n == nil {
+			return false
+		}
+		pos, descend := match(n)
+		found = pos
+		return descend && !found.IsValid()
+	})
+	return found
+}
+
+// dir returns the directory of u's package.
+func (u *unit) dir() string {
+	for _, name := range u.pkg.GoFiles {
+		return filepath.Dir(name)
+	}
+	for _, f := range u.pkg.Syntax {
+		return filepath.Dir(u.fileNames[f])
+	}
+	return ""
+}
+
+// excludedFiles lists and parses the .go files of the loaded packages'
+// directories that no loaded package holds.
+func (p *Plan) excludedFiles() []*excludedFile {
+	loaded := make(map[string]bool)
+	dirs := make(map[string]bool)
+	testsLoaded := false // some unit holds a _test.go file: --tests is on
+	for _, u := range p.units {
+		for _, list := range [][]string{u.pkg.GoFiles, u.pkg.CompiledGoFiles, u.pkg.OtherFiles} {
+			for _, name := range list {
+				loaded[name] = true
+				if strings.HasSuffix(name, "_test.go") {
+					testsLoaded = true
+				}
+			}
+		}
+		if d := u.dir(); d != "" {
+			dirs[d] = true
+		}
+	}
+	var sorted []string
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted)
+	var files []*excludedFile
+	for _, dir := range sorted {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			name := filepath.Join(dir, e.Name())
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || loaded[name] || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
+				continue
+			}
+			if ef := parseExcluded(name, testsLoaded); ef != nil {
+				files = append(files, ef)
+			}
+		}
+	}
+	return files
+}
+
+// parseExcluded parses an excluded file and works out what excludes it.
+func parseExcluded(name string, testsLoaded bool) *excludedFile {
+	text, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	ef := &excludedFile{name: name, text: text, fset: token.NewFileSet(), imports: make(map[string]bool)}
+	f, err := parser.ParseFile(ef.fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
+	if f == nil {
+		return nil
+	}
+	ef.pkgName = f.Name.Name
+	for _, spec := range f.Imports {
+		ef.imports[strings.Trim(spec.Path.Value, "`\"")] = true
+	}
+	if err == nil {
+		ef.file = f
+	}
+	ef.what, ef.hint = exclusion(filepath.Base(name), f, testsLoaded)
+	return ef
+}
+
+// exclusion says what keeps a file out of the build, and what flag
+// would bring it in.
+func exclusion(base string, f *ast.File, testsLoaded bool) (what, hint string) {
+	var expr constraint.Expr
+	line := ""
+	for _, g := range f.Comments {
+		if g.Pos() >= f.Package {
+			break
+		}
+		for _, c := range g.List {
+			if constraint.IsGoBuild(c.Text) {
+				if e, err := constraint.Parse(c.Text); err == nil {
+					expr, line = e, c.Text
+				}
+			}
+		}
+	}
+	untested := strings.HasSuffix(base, "_test.go") && !testsLoaded
+	if untested && expr == nil {
+		return fmt.Sprintf("a test file that is not loaded (%s)", base), "--tests"
+	}
+	var tags, platform []string
+	if expr != nil {
+		positiveTags(expr, &tags, &platform)
+	}
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".go"), "_test")
+	parts := strings.Split(stem, "_")
+	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
+		if knownOS[parts[i]] {
+			platform = append(platform, "GOOS="+parts[i])
+		} else if knownArch[parts[i]] {
+			platform = append(platform, "GOARCH="+parts[i])
+		} else {
+			break
+		}
+	}
+	why := line
+	if why == "" {
+		why = "its file name"
+	}
+	what = fmt.Sprintf("a file excluded by the build tags (%s: %s)", base, why)
+	switch {
+	case len(tags) > 0:
+		hint = "--tags " + strings.Join(tags, ",")
+	case len(platform) > 0:
+		hint = strings.Join(platform, " ")
+	default:
+		hint = "the build tags that select it"
+	}
+	if untested {
+		hint = "--tests and " + hint
+	}
+	return what, hint
+}
+
+// positiveTags collects the tags that x requires or allows without
+// negation: the ones worth suggesting. Platform names go to platform.
+func positiveTags(x constraint.Expr, tags, platform *[]string) {
+	switch x := x.(type) {
+	case *constraint.TagExpr:
+		switch {
+		case knownOS[x.Tag]:
+			*platform = appendNew(*platform, "GOOS="+x.Tag)
+		case knownArch[x.Tag]:
+			*platform = appendNew(*platform, "GOARCH="+x.Tag)
+		case x.Tag == "cgo" || x.Tag == "gc" || x.Tag == "gccgo" || x.Tag == "unix" || strings.HasPrefix(x.Tag, "go1."):
+		default:
+			*tags = appendNew(*tags, x.Tag)
+		}
+	case *constraint.AndExpr:
+		positiveTags(x.X, tags, platform)
+		positiveTags(x.Y, tags, platform)
+	case *constraint.OrExpr:
+		positiveTags(x.X, tags, platform)
+		positiveTags(x.Y, tags, platform)
+	}
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+var knownOS = setOf("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos")
+
+var knownArch = setOf("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm")
+
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
