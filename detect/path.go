@@ -48,16 +48,21 @@ func Qualifier(pkg *types.Package) types.Qualifier {
 	}
 }
 
+// IsPlainSyncMap reports whether t is sync.Map itself, not a defined
+// type over it.
+func IsPlainSyncMap(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Map"
+}
+
 // IsSyncMap reports whether t is sync.Map or a defined type whose
 // underlying type is that of sync.Map (type Registry sync.Map).
 func IsSyncMap(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		if obj := n.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == "sync" && obj.Name() == "Map" {
-			return true
-		}
+	if IsPlainSyncMap(t) {
+		return true
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok || st.NumFields() == 0 {

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/syncfix/syncfix/detect"
 )
 
 // A helperSet chooses, per unit, the name and file of the clone helper
@@ -115,11 +117,7 @@ func isHelper(u *unit, obj types.Object) bool {
 
 func isSyncMapPointer(t types.Type) bool {
 	ptr, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := ptr.Elem().(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Map"
+	return ok && detect.IsPlainSyncMap(ptr.Elem())
 }
 
 // files returns the new helper files: syncfix_clone.go for the non-test

@@ -116,7 +116,7 @@ func (e *fileEditor) typeExpr(t types.Type, pos token.Pos) (dst.Expr, error) {
 	if n.TypeArgs().Len() > 0 {
 		return nil, fmt.Errorf("cannot name generic type %s", t)
 	}
-	if obj.Pkg() != nil && obj.Pkg().Path() == "sync" && obj.Name() == "Map" {
+	if detect.IsPlainSyncMap(n) {
 		return e.syncMapType(pos), nil
 	}
 	if obj.Pkg() == nil || obj.Pkg().Path() == e.unit.pkg.Types.Path() {
@@ -220,7 +220,7 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 		return out
 	}
 	var out dst.Expr
-	if isPlainSyncMap(resultType) && isPlainSyncMap(srcType) {
+	if detect.IsPlainSyncMap(resultType) && detect.IsPlainSyncMap(srcType) {
 		out = &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{addr}}
 	} else {
 		// A defined type over sync.Map keeps its type:
@@ -233,7 +233,7 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 			return n
 		}
 		arg := addr
-		if !isPlainSyncMap(srcType) {
+		if !detect.IsPlainSyncMap(srcType) {
 			arg = &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: e.syncMapType(f.Src.Pos())}}, Args: []dst.Expr{addr}}
 		}
 		clone := &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{arg}}
@@ -241,13 +241,6 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 	}
 	wrapDecs(addr, out)
 	return out
-}
-
-// isPlainSyncMap reports whether t is sync.Map itself, not a defined type
-// over it.
-func isPlainSyncMap(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Map"
 }
 
 // initVar gives a declaration without value its initial value:

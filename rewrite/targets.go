@@ -320,15 +320,7 @@ func (p *Plan) classifyValue(t *target, u *unit, file *ast.File, x ast.Expr) {
 
 // calledTarget returns the function target that call calls, if any.
 func (p *Plan) calledTarget(u *unit, call *ast.CallExpr) *target {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.IndexExpr:
-		id, _ = ast.Unparen(fun.X).(*ast.Ident)
-	}
+	id := calleeIdent(call)
 	if id == nil {
 		return nil
 	}
