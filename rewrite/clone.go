@@ -7,7 +7,6 @@ import (
 	"go/format"
 	"go/types"
 	"go/version"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -143,7 +142,7 @@ func (hs *helperSet) files() []FileChange {
 					base = fmt.Sprintf("%s%d%s.go", stem, i, test)
 				}
 				name := filepath.Join(dir, base)
-				if _, err := os.Lstat(name); !taken[name] && os.IsNotExist(err) {
+				if !taken[name] && !hs.p.prog.taken(name) {
 					taken[name] = true
 					return name
 				}

@@ -49,6 +49,12 @@ var errChanged = errors.New("file changed on disk since it was read")
 func (e *fileEditor) decorate() (*dst.File, error) {
 	tf := e.p.Fset.File(e.file.FileStart)
 	text := lfText(e.src)
+	if len(text) == len(e.src) && tf.Size() == len(text) {
+		// The planned syntax was parsed from these very bytes (the
+		// loader keeps them): decorate it, and the planned nodes map
+		// to the tree directly.
+		return e.dec.DecorateFile(e.file)
+	}
 	f, err := parser.ParseFile(e.p.Fset, tf.Name(), text, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, errChanged

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	loader "github.com/syncfix/syncfix/internal/load"
 	"github.com/syncfix/syncfix/rewrite"
 	"golang.org/x/tools/go/packages"
 )
@@ -62,6 +63,9 @@ func runCase(t *testing.T, dir string) {
 	changes, err := plan.Apply()
 	if err != nil {
 		t.Fatalf("apply: %v", err)
+	}
+	if err := plan.Verify(changes); err != nil {
+		t.Fatalf("verify: %v", err)
 	}
 	writeChanges(t, changes)
 	compareText(t, filepath.Join(dir, "check.golden"), outcomesText(plan, work))
@@ -112,36 +116,30 @@ func readOptions(t *testing.T, dir string) rewrite.Options {
 // load loads every package of the module in dir, with tests, and plans.
 func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
 	t.Helper()
-	pkgs, errs, err := loadPackages(dir)
+	prog, errs, err := loadPackages(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(errs) > 0 {
 		t.Fatalf("packages have errors:\n%s", strings.Join(errs, "\n"))
 	}
-	return rewrite.Make(pkgs, opts)
+	return rewrite.Make(prog, opts)
 }
 
 // loadPackages loads the module in dir as the command does, and returns
 // the packages' errors.
-func loadPackages(dir string) ([]*packages.Package, []string, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule | packages.NeedForTest,
-		Dir:   dir,
-		Tests: true,
-	}
-	pkgs, err := packages.Load(cfg, "./...")
+func loadPackages(dir string) (*rewrite.Program, []string, error) {
+	prog, err := loader.Load(loader.Config{Dir: dir, Patterns: []string{"./..."}, Tests: true})
 	if err != nil {
 		return nil, nil, err
 	}
 	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	packages.Visit(prog.Packages, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			errs = append(errs, e.Error())
 		}
 	})
-	return pkgs, errs, nil
+	return prog, errs, nil
 }
 
 func outcomesText(plan *rewrite.Plan, dir string) string {

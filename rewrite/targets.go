@@ -8,7 +8,6 @@ import (
 
 	"github.com/syncfix/syncfix/detect"
 	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/packages"
 )
 
 // target returns the target of obj, creating it on first use.
@@ -124,7 +123,7 @@ func (p *Plan) openWorld(u *unit) bool {
 		return false
 	}
 	root, ok := internalRoot(u.pkg.PkgPath)
-	return !ok || !p.treeLoaded(root, u.dir())
+	return !ok || !p.treeLoaded(root)
 }
 
 // internalRoot returns the path of the tree that may import an internal
@@ -145,28 +144,11 @@ func internalRoot(path string) (string, bool) {
 
 // treeLoaded reports whether every package under root (root/...) is
 // loaded, so that every importer of an internal package there is seen.
-// It asks the go command once per root.
-func (p *Plan) treeLoaded(root, dir string) bool {
+func (p *Plan) treeLoaded(root string) bool {
 	if root == "" {
 		return true
 	}
-	if loaded, ok := p.trees[root]; ok {
-		return loaded
-	}
-	loadedPaths := make(map[string]bool)
-	for _, u := range p.units {
-		loadedPaths[u.pkg.PkgPath] = true
-	}
-	cfg := &packages.Config{Mode: packages.NeedName, Dir: dir, BuildFlags: p.opts.BuildFlags}
-	pkgs, err := packages.Load(cfg, root+"/...")
-	loaded := err == nil && len(pkgs) > 0
-	for _, pkg := range pkgs {
-		if !loadedPaths[pkg.PkgPath] {
-			loaded = false
-		}
-	}
-	p.trees[root] = loaded
-	return loaded
+	return p.prog.TreeLoaded != nil && p.prog.TreeLoaded(root)
 }
 
 // analyzeField checks that a sync.Map field can become *sync.Map: its
