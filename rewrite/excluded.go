@@ -73,11 +73,8 @@ func (p *Plan) excludedNames(t *target) []name {
 	case tField:
 		names := []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir(), selector: true}}
 		for _, u := range p.units {
-			scope := u.pkg.Types.Scope()
-			for _, n := range scope.Names() {
-				if tn, ok := scope.Lookup(n).(*types.TypeName); ok && holdsField(tn.Type(), t.obj, nil) {
-					names = append(names, name{name: n, pkg: u.pkg.Types, dir: u.dir()})
-				}
+			for _, tn := range p.idx.unit(u).held[t.obj] {
+				names = append(names, name{name: tn.Name(), pkg: u.pkg.Types, dir: u.dir()})
 			}
 		}
 		return names

@@ -19,7 +19,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // errNotRead is the error of a file to edit whose bytes the Program does
 // not hold: the loader did not read it.
-var errNotRead = errors.New("internal error: the file's content was not loaded")
+var errNotRead = errors.New("internal error: the file's content as parsed was not loaded")
 
 // unwrapPath drops the path from an *fs.PathError, which the caller
 // names already.

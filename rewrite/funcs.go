@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"github.com/syncfix/syncfix/detect"
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // writeMethods are the sync.Map methods that change the map.
@@ -31,8 +30,11 @@ func (p *Plan) funcOfVar(u *unit, v types.Object) ast.Node {
 	if file == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
-	for _, n := range path {
+	id := p.idx.identAt(file, v.Pos())
+	if id == nil {
+		return nil
+	}
+	for _, n := range p.idx.path(file, id) {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return n
@@ -131,7 +133,7 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 		if !ok || !params[info.Uses[id]] {
 			return true
 		}
-		path, _ := astutil.PathEnclosingInterval(t.file, id.Pos(), id.End())
+		path := p.idx.path(t.file, id)
 		if sel, ok := parentOf(path, id).(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
 			if _, isCall := parentOf(path, sel).(*ast.CallExpr); isCall {
 				return true // a read: Load, Range

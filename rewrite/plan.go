@@ -95,6 +95,7 @@ type Plan struct {
 	Directives []*detect.Directive
 	opts       Options
 	prog       *Program
+	idx        *index
 	units      []*unit
 	findings   []*finding
 	targets    map[string]*target
@@ -116,7 +117,7 @@ type Plan struct {
 // with syntax and types (and test variants, if wanted). Packages with
 // errors must be rejected by the caller.
 func Make(prog *Program, opts Options) *Plan {
-	p := &Plan{opts: opts, prog: prog, targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string)}
+	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string)}
 	p.units = selectUnits(prog.Packages)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
@@ -199,6 +200,9 @@ type unit struct {
 	pkg       *packages.Package
 	editable  map[*ast.File]bool // not generated, not cgo output
 	fileNames map[*ast.File]string
+	// byPos are the files in position order (index.go).
+	sortOnce sync.Once
+	byPos    []*ast.File
 }
 
 func (u *unit) detectPackage() *detect.Package {

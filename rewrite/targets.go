@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // target returns the target of obj, creating it on first use.
@@ -38,16 +37,6 @@ func (p *Plan) blockAt(pos token.Pos, reason string) *blocker {
 	return &blocker{reason: reason, pos: p.Fset.Position(pos)}
 }
 
-// fileOf returns the file of u that holds pos.
-func (u *unit) fileOf(pos token.Pos) *ast.File {
-	for _, f := range u.pkg.Syntax {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // locate returns the unit and file that declare obj, and the path from
 // the declaring identifier up to the file, or nils if obj is not
 // declared in the loaded source.
@@ -68,14 +57,11 @@ func (p *Plan) locate(obj types.Object) (*unit, *ast.File, []ast.Node) {
 		return nil, nil, nil
 	}
 	pos := tf.LineStart(posn.Line) + token.Pos(posn.Column-1)
-	path, _ := astutil.PathEnclosingInterval(loc.file, pos, pos)
-	if len(path) == 0 {
+	id := p.idx.identAt(loc.file, pos)
+	if id == nil || id.Name != obj.Name() {
 		return nil, nil, nil
 	}
-	if id, ok := path[0].(*ast.Ident); !ok || id.Name != obj.Name() {
-		return nil, nil, nil
-	}
-	return loc.unit, loc.file, path
+	return loc.unit, loc.file, p.idx.path(loc.file, id)
 }
 
 // analyzeTargets reads the declaration of every target and sets its
@@ -194,11 +180,9 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 	}
 	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
 	if p.openWorld(t.unit) {
-		scope := t.unit.pkg.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if ok && tn.Exported() && holdsField(tn.Type(), t.obj, nil) {
-				t.block("exported type "+name+" holds it, and importers outside the loaded packages may make zero values (use --closed-world if all are loaded)", p.Fset.Position(tn.Pos()))
+		for _, tn := range p.idx.unit(t.unit).held[t.obj] {
+			if tn.Exported() {
+				t.block("exported type "+tn.Name()+" holds it, and importers outside the loaded packages may make zero values (use --closed-world if all are loaded)", p.Fset.Position(tn.Pos()))
 				return
 			}
 		}

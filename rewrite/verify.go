@@ -244,6 +244,10 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 			r.files = append(r.files, f)
 			continue
 		}
+		if ch.file != nil {
+			r.files = append(r.files, ch.file) // parsed by Apply
+			continue
+		}
 		nf, err := parser.ParseFile(fset, name, ch.New, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			fail("%v", err)
@@ -347,7 +351,10 @@ func (v *verifier) findCopies() error {
 	}
 	edits := make(map[string][]textdiff.Edit)
 	for name, ch := range v.changes {
-		if ch.Old != nil {
+		switch {
+		case ch.file != nil:
+			edits[name] = ch.edits // of the text Verify checked
+		case ch.Old != nil:
 			edits[name] = textdiff.Edits(ch.Old, ch.New)
 		}
 	}

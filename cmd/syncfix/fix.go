@@ -123,11 +123,6 @@ func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	if len(changes) == 0 {
 		return nil, nil
 	}
-	for _, ch := range changes {
-		if ch.Reformatted {
-			fmt.Fprintf(c.App.ErrWriter, "syncfix: %s: not gofmt-formatted; the whole file is reformatted\n", relPath(s.opts.Dir, ch.Name))
-		}
-	}
 	if err := checkWritable(changes); err != nil { // writable.go: read-only, unreadable, special files
 		return nil, s.relativeFileErrors(err)
 	}
