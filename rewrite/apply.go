@@ -128,11 +128,15 @@ type fileEditor struct {
 	file    *ast.File
 	helpers *helperSet
 	dec     *decorator.Decorator
-	// syncName is the name under which the file refers to package sync;
-	// addSync reports that the import must be added.
-	syncName string
-	addSync  bool
-	needSync bool
+	// The file's import of package sync (imports.go). syncName is the
+	// name under which the edits refer to sync. syncSpec is the import
+	// they reuse; if nil, the file has none (addSync), and blankSync is
+	// its import _ "sync", if any, which then gets the name.
+	syncName  string
+	syncSpec  *ast.ImportSpec
+	blankSync *ast.ImportSpec
+	addSync   bool
+	needSync  bool
 	// syncIdents are the sync qualifiers the editor wrote; shadowed
 	// reports that one of them does not resolve to package sync.
 	syncIdents []*dst.Ident
@@ -163,7 +167,9 @@ func (e *fileEditor) edit(ops []*op) ([]byte, error) {
 	if e.err != nil {
 		return nil, e.err
 	}
-	e.finishSync(df)
+	if err := e.finishSync(df); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	if err := decorator.NewRestorer().Fprint(&buf, df); err != nil {
 		return nil, err
@@ -257,7 +263,11 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 			return err
 		}
 		dl := d.(*dst.CompositeLit)
-		multiline := len(dl.Elts) > 0 && dl.Elts[0].Decorations().Before == dst.NewLine
+		// A literal written on several lines gets one element a line, also
+		// when it holds only a comment, or its last element is followed
+		// by one: on the comment's line the new field would follow a line
+		// comment, or end up on the closing brace's line.
+		multiline := e.p.Fset.Position(lit.Lbrace).Line != e.p.Fset.Position(lit.Rbrace).Line
 		for _, elt := range elts {
 			if multiline {
 				elt.Decorations().Before, elt.Decorations().After = dst.NewLine, dst.NewLine

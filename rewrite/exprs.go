@@ -6,44 +6,10 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 
 	"github.com/dave/dst"
 	"github.com/syncfix/syncfix/detect"
 )
-
-// chooseSyncName finds the name under which the file refers to package
-// sync, or the name under which it will import it.
-func (e *fileEditor) chooseSyncName() {
-	for _, spec := range e.file.Imports {
-		if path, _ := strconv.Unquote(spec.Path.Value); path == "sync" {
-			switch {
-			case spec.Name == nil:
-				e.syncName = "sync"
-				return
-			case spec.Name.Name != "_" && spec.Name.Name != ".":
-				e.syncName = spec.Name.Name
-				return
-			}
-		}
-	}
-	e.addSync = true
-	e.syncName = "sync"
-	if e.declared("sync") {
-		e.syncName = "syncpkg"
-	}
-}
-
-// declared reports whether name is declared in the package or file scope.
-func (e *fileEditor) declared(name string) bool {
-	if e.unit.pkg.Types.Scope().Lookup(name) != nil {
-		return true
-	}
-	if fs := e.unit.pkg.TypesInfo.Scopes[e.file]; fs != nil && fs.Lookup(name) != nil {
-		return true
-	}
-	return false
-}
 
 // resolves reports whether name, written at pos, would denote want (nil:
 // nothing, or a universe object).
@@ -54,47 +20,6 @@ func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object
 	}
 	_, obj := scope.LookupParent(name, pos)
 	return want(obj)
-}
-
-// syncMapType returns a new sync.Map type expression, to be written at
-// pos. If the file's name for package sync is shadowed there, every
-// sync.Map the editor wrote is renamed at the end (see finishSync).
-func (e *fileEditor) syncMapType(pos token.Pos) dst.Expr {
-	e.needSync = true
-	id := dst.NewIdent(e.syncName)
-	e.syncIdents = append(e.syncIdents, id)
-	ok := e.resolves(e.syncName, pos, func(obj types.Object) bool {
-		if e.addSync {
-			return obj == nil
-		}
-		pn, ok := obj.(*types.PkgName)
-		return ok && pn.Imported().Path() == "sync"
-	})
-	if !ok {
-		e.shadowed = true
-	}
-	return &dst.SelectorExpr{X: id, Sel: dst.NewIdent("Map")}
-}
-
-// finishSync adds the sync import the edits need: under a fresh name if
-// the usual one is shadowed where a sync.Map was written.
-func (e *fileEditor) finishSync(f *dst.File) {
-	if !e.needSync {
-		return
-	}
-	if e.shadowed {
-		name := "syncpkg"
-		for i := 2; e.declared(name) || declaresLocally(e.unit, name); i++ {
-			name = fmt.Sprintf("syncpkg%d", i)
-		}
-		for _, id := range e.syncIdents {
-			id.Name = name
-		}
-		e.syncName, e.addSync = name, true
-	}
-	if e.addSync {
-		addImport(f, e.syncName)
-	}
 }
 
 // newOf returns new(T), or &T{} where new is shadowed at pos.
@@ -357,51 +282,4 @@ func (p *Plan) holdsAccepted(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// addImport adds import "sync" (under name, if not sync) to the file's
-// first import declaration, after its last standard library import, or
-// in a new declaration.
-func addImport(f *dst.File, name string) {
-	spec := &dst.ImportSpec{Path: &dst.BasicLit{Kind: token.STRING, Value: strconv.Quote("sync")}}
-	if name != "sync" {
-		spec.Name = dst.NewIdent(name)
-	}
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*dst.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		at := 0
-		for i, s := range gd.Specs {
-			path, _ := strconv.Unquote(s.(*dst.ImportSpec).Path.Value)
-			if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
-				at = i + 1
-			}
-		}
-		if len(gd.Specs) > 0 {
-			gd.Lparen = true
-			spec.Decs.Before = dst.NewLine
-			spec.Decs.After = dst.NewLine
-			if at > 0 {
-				// Take the place of the previous spec's spacing, so a
-				// blank line before the next group stays after "sync".
-				prev := gd.Specs[at-1].(*dst.ImportSpec)
-				spec.Decs.After, prev.Decs.After = prev.Decs.After, dst.NewLine
-				if at < len(gd.Specs) && gd.Specs[at].(*dst.ImportSpec).Decs.Before == dst.EmptyLine {
-					spec.Decs.After = dst.EmptyLine
-				}
-			}
-			if at == 0 {
-				first := gd.Specs[0].(*dst.ImportSpec)
-				spec.Decs.Start, first.Decs.Start = first.Decs.Start, nil
-			}
-		}
-		gd.Specs = append(gd.Specs[:at], append([]dst.Spec{spec}, gd.Specs[at:]...)...)
-		return
-	}
-	gd := &dst.GenDecl{Tok: token.IMPORT, Specs: []dst.Spec{spec}}
-	gd.Decs.Before = dst.EmptyLine
-	gd.Decs.After = dst.EmptyLine
-	f.Decls = append([]dst.Decl{gd}, f.Decls...)
 }
