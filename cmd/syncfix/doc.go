@@ -84,7 +84,10 @@
 // through a temporary file renamed over it, with its mode kept, and no
 // file is written if one changed on disk since it was read. Fix prints
 // the findings it could not fix, each with the reason, and exits 0 if
-// none is left, 1 if some are, 2 on an error.
+// none is left, 1 if some are, 2 on an error. On standard error it prints
+// the findings it fixed, each with what the fix did, even when none is
+// left: some fixes change what the program does ("copies of T now share
+// one map").
 //
 // # Version
 //

@@ -48,7 +48,8 @@ func fixCommand() *cli.Command {
 		Description: "fix plans the fix for the packages (default ./...), type-checks the\n" +
 			"result, and only then writes the changed files, each atomically. The\n" +
 			"findings it cannot fix are printed with the reason, and their code is\n" +
-			"left as it was. --format json or sarif prints every finding and the\n" +
+			"left as it was; those it fixed are printed on standard error, with\n" +
+			"what the fix did. --format json or sarif prints every finding and the\n" +
 			"edits written instead.\n\n" +
 			"Exit codes:\n" +
 			"   0  every finding fixed, or none found\n" +

@@ -21,9 +21,16 @@ func printDiff(c *cli.Context, s *session, changes []rewrite.FileChange) error {
 	return nil
 }
 
-// printLeft prints the text output of fix: the directive problems as
-// warnings, and the findings left.
+// printLeft prints the text output of fix: on stderr the findings it
+// fixed, each with what the fix did, and the directive problems as
+// warnings; on stdout the findings left. The fixed ones are printed even
+// when nothing is left, since some fixes change what the program does
+// ("copies of T now share one map"), and whoever reviews the change
+// (an autofix pull request) must see that.
 func printLeft(c *cli.Context, s *session, left []diagnostic) error {
+	for _, d := range s.fixed() {
+		fmt.Fprintln(c.App.ErrWriter, d)
+	}
 	for _, d := range s.directiveProblems(c.Bool("v")) {
 		fmt.Fprintf(c.App.ErrWriter, "syncfix: warning: %s\n", d)
 	}
