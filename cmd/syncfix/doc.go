@@ -38,6 +38,11 @@
 //		resolved there, and printed paths are relative to it.
 //	--tags tags
 //		Build tags to satisfy, comma- or space-separated, as for go build.
+//	--mod readonly|vendor|mod
+//		The go command's -mod: mod ignores a vendor directory that does
+//		not match go.mod. GOFLAGS=-mod=mod does the same.
+//	--modfile file
+//		Read file instead of go.mod, as for go build -modfile.
 //	--tests=false
 //		Skip test files and external test packages (checked by default).
 //	--copies auto|clone|share
