@@ -37,8 +37,7 @@ func loadProgram(ctx context.Context, opts *options, overlay map[string][]byte) 
 	if len(problems) > 0 {
 		problems = append(problems, depProblems(ctx, cfg, opts.Patterns)...)
 	}
-	// p and p [p.test] share their files, so they share errors.
-	problems = sortProblems(problems)
+	problems = tidyProblems(problems)
 	for _, pattern := range unmatched(ctx, opts, prog.Packages) {
 		problems = append(problems, problem{msg: fmt.Sprintf("pattern %s: matched no packages", pattern)})
 	}
