@@ -77,7 +77,10 @@
 //
 // Diff plans the fix for all the packages at once and prints it as a
 // unified diff, with a/ and b/ prefixes and paths relative to the working
-// directory, that git apply accepts; new files diff from /dev/null. The
+// directory, that git apply accepts; new files diff from /dev/null. A
+// diff that changes files outside the working directory, which git apply
+// cannot patch from there, names them relative to the root of the module
+// or repository that holds them, and says so on standard error. The
 // findings it cannot fix go to standard error. It exits 0 if there is
 // nothing to change, 1 if it printed a diff, 2 on an error. It writes
 // nothing.

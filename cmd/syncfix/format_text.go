@@ -8,13 +8,22 @@ import (
 )
 
 // printDiff prints the text output of diff: the patch, and the findings
-// left on stderr, since stdout must stay a patch.
+// left on stderr, since stdout must stay a patch. The patch's file names
+// are relative to the working directory, or, if it changes files outside
+// that, to a root that git apply can apply it from (diffBase).
 func printDiff(c *cli.Context, s *session, changes []rewrite.FileChange) error {
+	base, note, err := diffBase(s.opts.Dir, changes)
+	if err != nil {
+		return err
+	}
 	if err := printDiagnostics(c.App.ErrWriter, s.findings(true)); err != nil {
 		return err
 	}
+	if note != "" {
+		fmt.Fprintf(c.App.ErrWriter, "syncfix: %s\n", note)
+	}
 	for _, ch := range changes {
-		if err := writeDiff(c.App.Writer, s.opts.Dir, ch); err != nil {
+		if err := writeDiff(c.App.Writer, base, ch); err != nil {
 			return err
 		}
 	}
