@@ -137,14 +137,18 @@ type fileEditor struct {
 	tf      *token.File
 	helpers *helperSet
 	edits   editList
-	// syncName is the name under which the file refers to package sync;
-	// addSync reports that the import must be added. Types the editor
-	// writes name the package syncMark, which becomes the final name
-	// once every op is done (see finishSync).
-	syncName string
-	addSync  bool
-	needSync bool
-	shadowed bool
+	// The file's import of package sync (imports.go). syncName is the
+	// name under which the edits refer to sync; the text they write
+	// names it syncMark until every op is done (finishSync). syncSpec is
+	// the import they reuse; if nil, the file has none (addSync), and
+	// blankSync is its import _ "sync", if any, which then gets the
+	// name. shadowed reports that the name is shadowed at an edit.
+	syncName  string
+	syncSpec  *ast.ImportSpec
+	blankSync *ast.ImportSpec
+	addSync   bool
+	needSync  bool
+	shadowed  bool
 }
 
 // syncMark stands for the file's name of package sync in the text the
@@ -165,7 +169,9 @@ func (e *fileEditor) edit(ops []*op) ([]byte, []textdiff.Edit, error) {
 			return nil, nil, err
 		}
 	}
-	e.finishSync()
+	if err := e.finishSync(); err != nil {
+		return nil, nil, err
+	}
 	return e.edits.apply(e.src, e.syncName)
 }
 
@@ -262,40 +268,53 @@ func (e *fileEditor) newMap(lit *ast.CompositeLit) {
 	e.edits.replace(e.off(lit.Rbrace), e.off(lit.Rbrace)+1, "")
 }
 
-// addElts adds keyed elements to a composite literal: on lines of their
-// own before the closing brace where that brace starts its line (the
-// literal's last element, or its only comment, keeps its line), else
-// after the last element.
+// addElts adds keyed elements to a composite literal. A literal written
+// on several lines gets one element a line, before the closing brace
+// (also when it holds only a comment, or its last element is followed by
+// one); a literal on one line gets them after its last element and the
+// comments that follow it.
 func (e *fileEditor) addElts(lit *ast.CompositeLit, elts []string) {
 	if len(elts) == 0 {
 		return
 	}
 	rbrace := e.off(lit.Rbrace)
-	if lineStart := e.lineStart(rbrace); e.blank(lineStart, rbrace) && e.tf.Line(lit.Lbrace) != e.tf.Line(lit.Rbrace) {
-		var b strings.Builder
-		for _, elt := range elts {
-			b.WriteString(elt + ",\n")
+	comma := len(lit.Elts) > 0 && !e.hasComma(e.off(lit.Elts[len(lit.Elts)-1].End()), rbrace)
+	if e.tf.Line(lit.Lbrace) != e.tf.Line(lit.Rbrace) {
+		lines := strings.Join(elts, ",\n") + ",\n"
+		if lineStart := e.lineStart(rbrace); e.blank(lineStart, rbrace) && !comma {
+			e.edits.insert(lineStart, lines, 0)
+			return
 		}
-		e.edits.insert(lineStart, b.String(), 0)
+		sep := "\n"
+		if comma {
+			sep = ",\n"
+		}
+		e.edits.insert(rbrace, sep+lines, 0)
 		return
 	}
 	text := strings.Join(elts, ", ")
-	if len(lit.Elts) == 0 {
-		e.edits.insert(rbrace, text, 0)
-		return
+	switch {
+	case len(lit.Elts) == 0:
+	case comma:
+		text = ", " + text
+	default:
+		text = " " + text
 	}
-	last := lit.Elts[len(lit.Elts)-1]
-	end := e.off(last.End())
-	if e.hasComma(end, rbrace) {
-		e.edits.insert(rbrace, " "+text, 0)
-		return
-	}
-	e.edits.insert(end, ", "+text, len(e.src))
+	e.edits.insert(rbrace, text, 0)
 }
 
 // lineStart returns the offset of the start of the line holding off.
 func (e *fileEditor) lineStart(off int) int {
 	return bytes.LastIndexByte(e.src[:off], '\n') + 1
+}
+
+// lineEnd returns the offset of the newline that ends the line holding
+// off (after a comment that ends the line), or the end of the file.
+func (e *fileEditor) lineEnd(off int) int {
+	if nl := bytes.IndexByte(e.src[off:], '\n'); nl >= 0 {
+		return off + nl
+	}
+	return len(e.src)
 }
 
 // blank reports whether src[from:to] is only spaces and tabs.

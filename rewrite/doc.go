@@ -90,10 +90,14 @@
 //
 // R5 Output. Only files with edits are printed again; dst keeps every
 // comment, and the applier moves the comments of nodes it drops onto the
-// nodes that replace them. The output is gofmt-formatted; import "sync"
-// is added by hand (dst's import management rewrites untouched imports),
-// under a fresh name where sync is shadowed. Generated and cgo files are
-// never edited. A second run finds nothing to fix.
+// nodes that replace them; a field added to a literal written on several
+// lines goes on a line of its own. The output is gofmt-formatted. A file
+// imports sync at most once: the edits reuse its import, and import
+// "sync" is added by hand where there is none (dst's import management
+// rewrites untouched imports), under a fresh name where sync is taken at
+// file scope. Where a local name shadows the import at an edit, the
+// import and its uses in the file are renamed (imports.go). Generated and
+// cgo files are never edited. A second run finds nothing to fix.
 //
 // # Limitations
 //

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -12,39 +11,6 @@ import (
 	"github.com/syncfix/syncfix/detect"
 )
 
-// chooseSyncName finds the name under which the file refers to package
-// sync, or the name under which it will import it.
-func (e *fileEditor) chooseSyncName() {
-	for _, spec := range e.file.Imports {
-		if path, _ := strconv.Unquote(spec.Path.Value); path == "sync" {
-			switch {
-			case spec.Name == nil:
-				e.syncName = "sync"
-				return
-			case spec.Name.Name != "_" && spec.Name.Name != ".":
-				e.syncName = spec.Name.Name
-				return
-			}
-		}
-	}
-	e.addSync = true
-	e.syncName = "sync"
-	if e.declared("sync") {
-		e.syncName = "syncpkg"
-	}
-}
-
-// declared reports whether name is declared in the package or file scope.
-func (e *fileEditor) declared(name string) bool {
-	if e.unit.pkg.Types.Scope().Lookup(name) != nil {
-		return true
-	}
-	if fs := e.unit.pkg.TypesInfo.Scopes[e.file]; fs != nil && fs.Lookup(name) != nil {
-		return true
-	}
-	return false
-}
-
 // resolves reports whether name, written at pos, would denote want (nil:
 // nothing, or a universe object).
 func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object) bool) bool {
@@ -54,43 +20,6 @@ func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object
 	}
 	_, obj := scope.LookupParent(name, pos)
 	return want(obj)
-}
-
-// syncMapType returns a sync.Map type expression, to be written at pos.
-// If the file's name for package sync is shadowed there, every sync.Map
-// the editor wrote is renamed at the end (see finishSync).
-func (e *fileEditor) syncMapType(pos token.Pos) string {
-	e.needSync = true
-	ok := e.resolves(e.syncName, pos, func(obj types.Object) bool {
-		if e.addSync {
-			return obj == nil
-		}
-		pn, ok := obj.(*types.PkgName)
-		return ok && pn.Imported().Path() == "sync"
-	})
-	if !ok {
-		e.shadowed = true
-	}
-	return syncMark + ".Map"
-}
-
-// finishSync settles the name of package sync in what the editor wrote,
-// and adds the import the edits need: under a fresh name if the usual
-// one is shadowed where a sync.Map was written.
-func (e *fileEditor) finishSync() {
-	if !e.needSync {
-		return
-	}
-	if e.shadowed {
-		name := "syncpkg"
-		for i := 2; e.declared(name) || e.p.declaresLocally(e.unit, name); i++ {
-			name = fmt.Sprintf("syncpkg%d", i)
-		}
-		e.syncName, e.addSync = name, true
-	}
-	if e.addSync {
-		e.addImport(e.syncName)
-	}
 }
 
 // builtinNew reports whether new, written at pos, is the builtin.
@@ -337,59 +266,4 @@ func (p *Plan) holdsAccepted(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// addImport adds import "sync" (under name, if not sync) to the file's
-// first import declaration, after its last standard library import, or
-// in a new declaration after the package clause.
-func (e *fileEditor) addImport(name string) {
-	spec := strconv.Quote("sync")
-	if name != "sync" {
-		spec = name + " " + spec
-	}
-	for _, decl := range e.file.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		at := 0
-		for i, s := range gd.Specs {
-			path, _ := strconv.Unquote(s.(*ast.ImportSpec).Path.Value)
-			if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
-				at = i + 1
-			}
-		}
-		switch {
-		case !gd.Lparen.IsValid():
-			// import "fmt"  =>  import (\n"fmt"\n"sync"\n)
-			only := gd.Specs[0]
-			if at > 0 {
-				e.edits.wrap(e.off(only.Pos()), e.off(only.End()), "(\n", "\n"+spec+"\n)")
-			} else {
-				e.edits.wrap(e.off(only.Pos()), e.off(only.End()), "(\n"+spec+"\n", "\n)")
-			}
-		case at > 0:
-			e.edits.insert(e.lineEnd(e.off(gd.Specs[at-1].End())), "\n"+spec, 0)
-		case len(gd.Specs) > 0:
-			first := gd.Specs[0].(*ast.ImportSpec)
-			pos := first.Pos()
-			if first.Doc != nil {
-				pos = first.Doc.Pos()
-			}
-			e.edits.insert(e.lineStart(e.off(pos)), spec+"\n", 0)
-		default:
-			e.edits.insert(e.off(gd.Lparen)+1, "\n"+spec+"\n", 0)
-		}
-		return
-	}
-	e.edits.insert(e.lineEnd(e.off(e.file.Name.End())), "\n\nimport "+spec, 0)
-}
-
-// lineEnd returns the offset of the newline that ends the line holding
-// off (after a comment that ends the line), or the end of the file.
-func (e *fileEditor) lineEnd(off int) int {
-	if nl := bytes.IndexByte(e.src[off:], '\n'); nl >= 0 {
-		return off + nl
-	}
-	return len(e.src)
 }

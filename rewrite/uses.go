@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-
 )
 
 // A use is a reference to a target, or to a member of one (a retyped

@@ -19,7 +19,7 @@ func checkCommand() *cli.Command {
 			"Flags must come before the packages.\n\n" +
 			exitCodesText,
 		Flags:           commonFlags(),
-		Action:          check,
+		Action:          relativeTo(check),
 		OnUsageError:    usageError,
 		HideHelpCommand: true, // else "check help" would be read as a command, not a package
 	}
@@ -40,7 +40,7 @@ func check(c *cli.Context) error {
 		// findings are still the answer, and the exit code stays theirs.
 		changes, err := s.changes(c)
 		if err != nil {
-			printError(c.App.ErrWriter, fmt.Errorf("warning: the report has no fixes: %w", err))
+			printError(c.App.ErrWriter, fmt.Errorf("warning: the report has no fixes: %s", relMessage(s.opts.Dir, err.Error())))
 		}
 		if err := s.writeReport(c, changes); err != nil {
 			return err

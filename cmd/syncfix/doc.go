@@ -38,6 +38,11 @@
 //		resolved there, and printed paths are relative to it.
 //	--tags tags
 //		Build tags to satisfy, comma- or space-separated, as for go build.
+//	--mod readonly|vendor|mod
+//		The go command's -mod: mod ignores a vendor directory that does
+//		not match go.mod. GOFLAGS=-mod=mod does the same.
+//	--modfile file
+//		Read file instead of go.mod, as for go build -modfile.
 //	--tests=false
 //		Skip test files and external test packages (checked by default).
 //	--copies auto|clone|share
@@ -72,7 +77,10 @@
 //
 // Diff plans the fix for all the packages at once and prints it as a
 // unified diff, with a/ and b/ prefixes and paths relative to the working
-// directory, that git apply accepts; new files diff from /dev/null. The
+// directory, that git apply accepts; new files diff from /dev/null. A
+// diff that changes files outside the working directory, which git apply
+// cannot patch from there, names them relative to the root of the module
+// or repository that holds them, and says so on standard error. The
 // findings it cannot fix go to standard error. It exits 0 if there is
 // nothing to change, 1 if it printed a diff, 2 on an error. It writes
 // nothing.
@@ -84,7 +92,10 @@
 // through a temporary file renamed over it, with its mode kept, and no
 // file is written if one changed on disk since it was read. Fix prints
 // the findings it could not fix, each with the reason, and exits 0 if
-// none is left, 1 if some are, 2 on an error.
+// none is left, 1 if some are, 2 on an error. On standard error it prints
+// the findings it fixed, each with what the fix did, even when none is
+// left: some fixes change what the program does ("copies of T now share
+// one map").
 //
 // # Version
 //

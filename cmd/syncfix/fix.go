@@ -26,15 +26,17 @@ func diffCommand() *cli.Command {
 		UsageText: "syncfix diff [flags] [packages]",
 		Description: "diff plans the fix for the packages (default ./...) and prints it as a\n" +
 			"unified diff with a/ and b/ prefixes and paths relative to the working\n" +
-			"directory; new files diff from /dev/null. Nothing is written. Findings\n" +
-			"that cannot be fixed are printed on standard error with the reason.\n" +
+			"directory (or, if it changes files outside it, to the root of the module\n" +
+			"or repository, where git apply accepts it; standard error says so); new\n" +
+			"files diff from /dev/null. Nothing is written. Findings that cannot be\n" +
+			"fixed are printed on standard error with the reason.\n" +
 			"--format json or sarif prints the findings and the fix as edits instead.\n\n" +
 			"Exit codes:\n" +
 			"   0  nothing to change\n" +
 			"   1  a diff was printed\n" +
 			"   2  usage error, or packages that fail to load or type-check",
 		Flags:           commonFlags(),
-		Action:          diff,
+		Action:          relativeTo(diff),
 		OnUsageError:    usageError,
 		HideHelpCommand: true,
 	}
@@ -48,7 +50,8 @@ func fixCommand() *cli.Command {
 		Description: "fix plans the fix for the packages (default ./...), type-checks the\n" +
 			"result, and only then writes the changed files, each atomically. The\n" +
 			"findings it cannot fix are printed with the reason, and their code is\n" +
-			"left as it was. --format json or sarif prints every finding and the\n" +
+			"left as it was; those it fixed are printed on standard error, with\n" +
+			"what the fix did. --format json or sarif prints every finding and the\n" +
 			"edits written instead.\n\n" +
 			"Exit codes:\n" +
 			"   0  every finding fixed, or none found\n" +
@@ -56,7 +59,7 @@ func fixCommand() *cli.Command {
 			"   2  usage error, packages that fail to load or type-check, or a file\n" +
 			"      that changed on disk since it was read; no file is written",
 		Flags:           commonFlags(),
-		Action:          fix,
+		Action:          relativeTo(fix),
 		OnUsageError:    usageError,
 		HideHelpCommand: true,
 	}
@@ -133,7 +136,8 @@ func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	return changes, nil
 }
 
-// writeDiff prints the diff of one change.
+// writeDiff prints the diff of one change, with file names relative to
+// dir, which holds the file (diffBase).
 func writeDiff(w io.Writer, dir string, ch rewrite.FileChange) error {
 	name := relPath(dir, diffTarget(dir, ch))
 	var d []byte

@@ -19,6 +19,9 @@ type options struct {
 	Dir string
 	// Tags are the build tags, passed to the go command as -tags.
 	Tags []string
+	// Mod and Modfile are passed to the go command as -mod and -modfile
+	// when set; Modfile is absolute.
+	Mod, Modfile string
 	// Tests includes the packages' test files and external test packages.
 	Tests bool
 	// Patterns are the go list package patterns; never empty.
@@ -42,6 +45,14 @@ func commonFlags() []cli.Flag {
 		&cli.StringFlag{
 			Name:  "tags",
 			Usage: "comma- or space-separated build `tags` to satisfy, as for go build",
+		},
+		&cli.StringFlag{
+			Name:  "mod",
+			Usage: "module download `mode` for the go command: readonly, vendor or mod, as for go build -mod",
+		},
+		&cli.StringFlag{
+			Name:  "modfile",
+			Usage: "use `file` instead of go.mod, as for go build -modfile",
 		},
 		&cli.BoolFlag{
 			Name:  "tests",
@@ -91,6 +102,11 @@ func optionsFrom(c *cli.Context) (*options, error) {
 		return nil, err
 	}
 	opts.Copies, opts.ClosedWorld = copies, c.Bool("closed-world")
+	switch opts.Mod = c.String("mod"); opts.Mod {
+	case "", "readonly", "vendor", "mod":
+	default:
+		return nil, fmt.Errorf("invalid --mod value %q (want readonly, vendor or mod)", opts.Mod)
+	}
 	switch opts.Format = c.String("format"); opts.Format {
 	case "text", "json", "sarif":
 	default:
@@ -101,6 +117,11 @@ func optionsFrom(c *cli.Context) (*options, error) {
 		return nil, err
 	}
 	opts.Dir = dir
+	// Relative to -C, as for go -C; absolute, since the plan runs the go
+	// command in other directories too.
+	if opts.Modfile = c.String("modfile"); opts.Modfile != "" && !filepath.IsAbs(opts.Modfile) {
+		opts.Modfile = filepath.Join(dir, opts.Modfile)
+	}
 	return opts, nil
 }
 

@@ -8,22 +8,38 @@ import (
 )
 
 // printDiff prints the text output of diff: the patch, and the findings
-// left on stderr, since stdout must stay a patch.
+// left on stderr, since stdout must stay a patch. The patch's file names
+// are relative to the working directory, or, if it changes files outside
+// that, to a root that git apply can apply it from (diffBase).
 func printDiff(c *cli.Context, s *session, changes []rewrite.FileChange) error {
+	base, note, err := diffBase(s.opts.Dir, changes)
+	if err != nil {
+		return err
+	}
 	if err := printDiagnostics(c.App.ErrWriter, s.findings(true)); err != nil {
 		return err
 	}
+	if note != "" {
+		fmt.Fprintf(c.App.ErrWriter, "syncfix: %s\n", note)
+	}
 	for _, ch := range changes {
-		if err := writeDiff(c.App.Writer, s.opts.Dir, ch); err != nil {
+		if err := writeDiff(c.App.Writer, base, ch); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// printLeft prints the text output of fix: the directive problems as
-// warnings, and the findings left.
+// printLeft prints the text output of fix: on stderr the findings it
+// fixed, each with what the fix did, and the directive problems as
+// warnings; on stdout the findings left. The fixed ones are printed even
+// when nothing is left, since some fixes change what the program does
+// ("copies of T now share one map"), and whoever reviews the change
+// (an autofix pull request) must see that.
 func printLeft(c *cli.Context, s *session, left []diagnostic) error {
+	for _, d := range s.fixed() {
+		fmt.Fprintln(c.App.ErrWriter, d)
+	}
 	for _, d := range s.directiveProblems(c.Bool("v")) {
 		fmt.Fprintf(c.App.ErrWriter, "syncfix: warning: %s\n", d)
 	}

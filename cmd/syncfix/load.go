@@ -28,7 +28,7 @@ func loadProgram(ctx context.Context, opts *options, overlay map[string][]byte) 
 	}
 	prog, err := load.Load(cfg)
 	if err != nil {
-		return nil, loadError(err)
+		return nil, loadError(opts.Dir, err)
 	}
 	var problems []problem
 	for _, pkg := range prog.Packages {
@@ -37,8 +37,7 @@ func loadProgram(ctx context.Context, opts *options, overlay map[string][]byte) 
 	if len(problems) > 0 {
 		problems = append(problems, depProblems(ctx, cfg, opts.Patterns)...)
 	}
-	// p and p [p.test] share their files, so they share errors.
-	problems = sortProblems(problems)
+	problems = tidyProblems(problems)
 	for _, pattern := range unmatched(ctx, opts, prog.Packages) {
 		problems = append(problems, problem{msg: fmt.Sprintf("pattern %s: matched no packages", pattern)})
 	}
@@ -60,10 +59,17 @@ func loadProgram(ctx context.Context, opts *options, overlay map[string][]byte) 
 
 // buildFlags returns the go command flags that opts imply.
 func buildFlags(opts *options) []string {
-	if len(opts.Tags) == 0 {
-		return nil
+	var flags []string
+	if len(opts.Tags) > 0 {
+		flags = append(flags, "-tags="+strings.Join(opts.Tags, ","))
 	}
-	return []string{"-tags=" + strings.Join(opts.Tags, ",")}
+	if opts.Mod != "" {
+		flags = append(flags, "-mod="+opts.Mod)
+	}
+	if opts.Modfile != "" {
+		flags = append(flags, "-modfile="+opts.Modfile)
+	}
+	return flags
 }
 
 // depProblems returns the load errors of the dependencies of the
@@ -101,8 +107,8 @@ func depProblems(ctx context.Context, cfg load.Config, patterns []string) []prob
 // loadError shortens the error of a failed go list run, which
 // go/packages words as "err: exit status 1: stderr: go: ..." (or
 // "go [list ...]: exit status 1: go: ..."): the user wants only the go
-// command's own message.
-func loadError(err error) error {
+// command's own message, one line per problem (goCommandProblems).
+func loadError(dir string, err error) error {
 	msg := err.Error()
 	if _, after, ok := strings.Cut(msg, "stderr: "); ok {
 		msg = after
@@ -111,5 +117,5 @@ func loadError(err error) error {
 			msg = rest
 		}
 	}
-	return errors.New(strings.TrimSpace(msg))
+	return errors.New(strings.Join(goCommandProblems(dir, strings.TrimSpace(msg)), "\n"))
 }

@@ -16,6 +16,7 @@ func main() {
 		runVet()
 		return
 	}
+	catchSIGPIPE()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -40,7 +41,7 @@ func (e errSilent) Error() string { return string(e) }
 // the exit code. It writes results to stdout and problems to stderr, and
 // never calls os.Exit, so that tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
-	app := newApp(stdout, stderr)
+	app := newApp(&pipeEnd{w: stdout}, stderr)
 	err := app.RunContext(context.Background(), append([]string{app.Name}, args...))
 	switch {
 	case err == nil:

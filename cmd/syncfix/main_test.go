@@ -3,10 +3,13 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -17,8 +20,44 @@ var update = flag.Bool("u", false, "update the testscript files with the actual 
 // TestMain lets testscript run this test binary as the syncfix command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"syncfix": main,
+		"syncfix":      main,
+		"closedstdout": closedStdout,
 	})
+}
+
+// closedStdout runs the command its arguments name with standard output
+// a pipe whose reader has already gone, as in "syncfix check | head -0"
+// once head has exited, and exits with the command's exit code; 141, as
+// a shell reports it, if SIGPIPE killed it. Unlike a shell pipeline, the
+// reader is gone before the first write, every time.
+func closedStdout() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: closedstdout command [args...]")
+		os.Exit(2)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "closedstdout:", err)
+		os.Exit(2)
+	}
+	r.Close()
+	cmd := exec.Command(os.Args[1], os.Args[2:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, w, os.Stderr
+	err = cmd.Run()
+	w.Close()
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		os.Exit(0)
+	case !errors.As(err, &exitErr):
+		fmt.Fprintln(os.Stderr, "closedstdout:", err)
+		os.Exit(2)
+	}
+	if ws, ok := exitErr.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		fmt.Fprintf(os.Stderr, "closedstdout: %s: %v\n", os.Args[1], ws.Signal())
+		os.Exit(128 + int(ws.Signal()))
+	}
+	os.Exit(exitErr.ExitCode())
 }
 
 // TestScript runs the scripts of testdata/script against the real

@@ -57,9 +57,19 @@ func (s *session) progress(format string, args ...any) {
 // decision, sorted and without the duplicates of test variants; only the
 // unfixed ones if unfixedOnly.
 func (s *session) findings(unfixedOnly bool) []diagnostic {
+	return s.diagnostics(func(o *rewrite.Outcome) bool { return !unfixedOnly || !o.Fixed })
+}
+
+// fixed returns the findings that the plan fixes, as findings does.
+func (s *session) fixed() []diagnostic {
+	return s.diagnostics(func(o *rewrite.Outcome) bool { return o.Fixed })
+}
+
+// diagnostics returns the outcomes that keep accepts, as findings does.
+func (s *session) diagnostics(keep func(*rewrite.Outcome) bool) []diagnostic {
 	var diags []diagnostic
 	for _, o := range s.plan.Outcomes {
-		if unfixedOnly && o.Fixed {
+		if !keep(o) {
 			continue
 		}
 		diags = append(diags, newDiagnostic(s.plan.Fset, s.opts.Dir, o.Pos, o.TextWith(func(name string) string { return relPath(s.opts.Dir, name) })))

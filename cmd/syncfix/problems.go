@@ -15,6 +15,10 @@ type problem struct {
 	file      string // relative to the working directory; "" if unknown
 	line, col int    // 0 if unknown
 	msg       string // a single line
+	// pkg is the import path of the package the error belongs to, and
+	// syntax is set for an error of the parser (tidyProblems).
+	pkg    string
+	syntax bool
 }
 
 func (p problem) String() string {
@@ -60,9 +64,12 @@ func packageProblems(dir string, pkg *packages.Package) []problem {
 			}
 			continue
 		}
-		p := problem{msg: oneLine(e.Msg)}
+		p := problem{msg: oneLine(e.Msg), pkg: pkg.PkgPath, syntax: e.Kind == packages.ParseError}
 		if e.Pos != "" && e.Pos != "-" {
-			p.file, p.line, p.col = splitPos(dir, e.Pos)
+			var file string
+			file, p.line, p.col = splitPos("", e.Pos)
+			p.line, p.col = clampPos(file, p.line, p.col)
+			p.file = relPath(dir, file)
 		}
 		problems = append(problems, p)
 	}
@@ -70,9 +77,11 @@ func packageProblems(dir string, pkg *packages.Package) []problem {
 }
 
 // sortProblems sorts problems by position and message and removes
-// duplicates.
+// duplicates: p and p [p.test] share their files, so they share errors,
+// and a dependency's error can come both from the package that imports
+// it and from the dependency itself.
 func sortProblems(problems []problem) []problem {
-	slices.SortFunc(problems, func(a, b problem) int {
+	slices.SortStableFunc(problems, func(a, b problem) int {
 		return cmp.Or(
 			cmp.Compare(a.file, b.file),
 			cmp.Compare(a.line, b.line),
@@ -80,7 +89,7 @@ func sortProblems(problems []problem) []problem {
 			cmp.Compare(a.msg, b.msg),
 		)
 	})
-	return slices.Compact(problems)
+	return slices.CompactFunc(problems, func(a, b problem) bool { return a.String() == b.String() })
 }
 
 // buildOutputProblems splits the output of a failed build, "# pkg"

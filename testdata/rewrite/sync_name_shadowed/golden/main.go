@@ -1,14 +1,11 @@
 // Command shadow has a parameter named sync.
 package main
 
-import (
-	"sync"
-	syncpkg "sync"
-)
+import syncpkg "sync"
 
 // Cache holds the map.
 type Cache struct {
-	entries *sync.Map
+	entries *syncpkg.Map
 }
 
 // run has a parameter that shadows the sync package.
