@@ -3,7 +3,6 @@ module github.com/syncfix/syncfix
 go 1.26.0
 
 require (
-	github.com/dave/dst v0.28.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/urfave/cli/v2 v2.27.7

@@ -81,7 +81,7 @@ func (p *Plan) helperName(u *unit, usable func(file string) bool) string {
 			name = fmt.Sprintf("cloneSyncMap%d", i)
 		}
 		if obj := scope.Lookup(name); obj != nil {
-			if isHelper(u, obj) && usable(u.pkg.Fset.Position(obj.Pos()).Filename) {
+			if isHelper(u, obj) && usable(u.pkg.Fset.PositionFor(obj.Pos(), false).Filename) {
 				return name
 			}
 			continue

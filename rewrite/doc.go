@@ -1,12 +1,21 @@
 // Package rewrite plans and applies the fix for copies of sync.Map values
 // found by package detect.
 //
-// Make reads every loaded package (a package and its test variant count
-// once: the variant holds all its files) and decides, for the whole
-// program at once, which findings are fixed and how. Apply then edits,
-// through github.com/dave/dst, only the files that need edits, and
-// returns their new content; it writes nothing. The caller type-checks
-// the result and writes it.
+// The engine runs in three steps, in this order, on a Program that the
+// loader filled (internal/load: this package reads no file and runs no
+// go command):
+//
+//  1. Make reads every loaded package (a package and its test variant
+//     count once: the variant holds all its files) and decides, for the
+//     whole program at once, which findings are fixed and how.
+//  2. Apply turns the plan into text edits of the bytes the loader read,
+//     for only the files that need edits, and returns their new content;
+//     it writes nothing.
+//  3. Verify type-checks the changed program in process and runs the
+//     copy finder on it: an edit that does not type-check, or that
+//     leaves or introduces a copy, is an internal error, never output.
+//
+// The caller prints or writes the result.
 //
 // # Targets
 //
@@ -88,16 +97,24 @@
 // variant (syncfix_clone_internal_test.go, syncfix_clone2.go). The helper
 // uses any, or interface{} before Go 1.18.
 //
-// R5 Output. Only files with edits are printed again; dst keeps every
-// comment, and the applier moves the comments of nodes it drops onto the
-// nodes that replace them; a field added to a literal written on several
-// lines goes on a line of its own. The output is gofmt-formatted. A file
-// imports sync at most once: the edits reuse its import, and import
-// "sync" is added by hand where there is none (dst's import management
-// rewrites untouched imports), under a fresh name where sync is taken at
-// file scope. Where a local name shadows the import at an edit, the
-// import and its uses in the file are renamed (imports.go). Generated and
-// cgo files are never edited. A second run finds nothing to fix.
+// R5 Output. Only files with edits change. The applier writes text
+// edits, not syntax trees: each op inserts or replaces the few bytes it
+// changes (a *, a wrapping call, the braces of a literal) and keeps the
+// text between them, so every comment stays next to the code it
+// described, and no edit can lose one (DESIGN.md speaks of dave/dst for
+// this; dst decorates and prints a whole file for each edit, about 14
+// times the cost of parsing it, and it drops the comments of nodes it
+// replaces unless they are moved by hand: text edits give the same
+// guarantee for a fraction of the cost, and they are the edits that
+// analysis drivers and gopls apply). Then the lines the edits wrote are
+// gofmt-formatted, with their paragraph (fidelity.go); the rest of the
+// file keeps its bytes. A field added to a literal written on several
+// lines goes on a line of its own. A file imports sync at most once:
+// the edits reuse its import, and import "sync" is added where there is
+// none, under a fresh name where sync is taken at file scope. Where a
+// local name shadows the import at an edit, the import and its uses in
+// the file are renamed (imports.go). Generated and cgo files are never
+// edited. A second run finds nothing to fix.
 //
 // # Limitations
 //

@@ -3,7 +3,6 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"path/filepath"
 	"strings"
 )
@@ -20,12 +19,14 @@ import (
 //     cache; its positions, through //line directives, name the user's
 //     file, but its text is not that file's. The user's file is never
 //     parsed, so it is not edited either: its findings say so;
-//   - it has //line directives: dst re-indents those inside function
-//     bodies, which breaks them (dave/dst#36), and an edit must go to
-//     the file that was parsed, never to a directive's target;
 //   - with every symlink resolved, it lies outside the root of its module;
 //   - it is loaded under two names (two symlinks to one file): each
 //     package would edit its own copy of the same bytes.
+//
+// A file with //line directives is edited like any other: the edits go
+// to the file that was parsed (positions are taken without the
+// directives), never to a directive's target, and gofmt keeps a //line
+// comment at the start of its line.
 //
 // A target is also blocked when a file of a loaded package's directory
 // that the build configuration excludes (other build tags, another GOOS,
@@ -33,11 +34,10 @@ import (
 // retyping the target would break the build that includes it
 // (excluded.go).
 //
-// Apply refuses, as an error, to edit a file that is not a regular file,
-// cannot be read, is read-only (its owner write bit is clear, which is
-// checked from the mode so that the refusal holds for root too), lies in
-// a read-only directory, or no longer holds what was parsed
-// (writable.go).
+// The writer (cmd/syncfix writable.go) refuses, as an error, to edit a
+// file that is not a regular file, cannot be read, is read-only (its
+// owner write bit is clear, which is checked from the mode so that the
+// refusal holds for root too), or lies in a read-only directory.
 
 // A noTouch says why a file is not editable: why for its findings, and
 // what, a noun phrase, for the blockers it causes.
@@ -68,10 +68,6 @@ func (p *Plan) markNoTouch() {
 				}
 				continue
 			}
-			if line := lineDirective(p.Fset, f); line > 0 {
-				exclude(u, f, fmt.Sprintf("the file has a //line directive (line %d), and syncfix edits only files without them", line), "a file with //line directives")
-				continue
-			}
 			real, ok := p.prog.RealNames[name]
 			if !ok {
 				exclude(u, f, fmt.Sprintf("the file's path cannot be resolved: %v", unwrapPath(p.prog.RealNameErrs[name])), "a file whose path cannot be resolved")
@@ -93,19 +89,6 @@ func (p *Plan) markNoTouch() {
 			exclude(unitOf[f], f, "the file is loaded under several names (through symlinks)", "a file loaded under several names")
 		}
 	}
-}
-
-// lineDirective returns the line of the first //line or /*line directive
-// of f, or 0.
-func lineDirective(fset *token.FileSet, f *ast.File) int {
-	for _, g := range f.Comments {
-		for _, c := range g.List {
-			if strings.HasPrefix(c.Text, "//line ") || strings.HasPrefix(c.Text, "/*line ") {
-				return fset.PositionFor(c.Pos(), false).Line
-			}
-		}
-	}
-	return 0
 }
 
 // moduleRoot returns the resolved root directory of u's module, or "" if

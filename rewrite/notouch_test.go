@@ -74,19 +74,25 @@ func TestApplyReadsNoDisk(t *testing.T) {
 	}
 }
 
-// TestLineDirective: a file with //line directives is not edited, and
-// its findings say why.
+// TestLineDirective: a file with //line directives is edited in place,
+// and the directive stays at the start of its line.
 func TestLineDirective(t *testing.T) {
 	src := strings.Replace(copySrc, "\tcount := 0\n", "//line other.y:10\n\tcount := 0\n", 1)
 	dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": src})
 	plan := load(t, dir, rewrite.Options{})
-	o := outcome(t, plan)
-	if want := "the file has a //line directive (line 7), and syncfix edits only files without them"; o.Fixed || o.Reason != want {
-		t.Errorf("outcome: %s\nwant reason %q", o.Text(), want)
+	if o := outcome(t, plan); !o.Fixed {
+		t.Fatalf("not fixed: %s", o.Text())
 	}
 	changes, err := plan.Apply()
-	if err != nil || len(changes) != 0 {
-		t.Errorf("Apply = %d changes, %v; want none", len(changes), err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Verify(changes); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, "n := *m", "n := cloneSyncMap(m)", 1)
+	if len(changes) != 2 || changes[0].Name != filepath.Join(dir, "a", "a.go") || string(changes[0].New) != want {
+		t.Errorf("changes: %v\nwant a/a.go:\n%s", changes, want)
 	}
 }
 

@@ -273,7 +273,7 @@ func objKey(fset *token.FileSet, obj types.Object) string {
 	if obj == nil || !obj.Pos().IsValid() {
 		return ""
 	}
-	posn := fset.Position(obj.Pos())
+	posn := fset.PositionFor(obj.Pos(), false) // the parsed file, whatever its //line directives say
 	return fmt.Sprintf("%s:%d:%d:%s", posn.Filename, posn.Line, posn.Column, obj.Name())
 }
 

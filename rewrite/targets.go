@@ -44,14 +44,14 @@ func (p *Plan) locate(obj types.Object) (*unit, *ast.File, []ast.Node) {
 	if !obj.Pos().IsValid() {
 		return nil, nil, nil
 	}
-	name := p.Fset.Position(obj.Pos()).Filename
+	name := p.Fset.PositionFor(obj.Pos(), false).Filename
 	loc, ok := p.sites.files[name]
 	if !ok {
 		return nil, nil, nil
 	}
 	// obj may come from another variant or from export data: find the
 	// position in this file by line and column.
-	posn := p.Fset.Position(obj.Pos())
+	posn := p.Fset.PositionFor(obj.Pos(), false)
 	tf := p.Fset.File(loc.file.FileStart)
 	if posn.Line > tf.LineCount() {
 		return nil, nil, nil

@@ -84,7 +84,7 @@ func (c *constructionScan) zeroInMethods(obj types.Object) string {
 // a type parameter: a var without value, new, make, a map read, a
 // receive, clear, a named result, or a call of other generic code.
 func (c *constructionScan) zeroInBody(decl *ast.FuncDecl) string {
-	loc, ok := c.p.sites.files[c.p.Fset.Position(decl.Pos()).Filename]
+	loc, ok := c.p.sites.files[c.p.Fset.PositionFor(decl.Pos(), false).Filename]
 	if !ok || decl.Body == nil {
 		return "it has no Go body"
 	}
