@@ -96,8 +96,9 @@ type Plan struct {
 	targets    map[string]*target
 	// sites indexes the syntax the rules rewrite besides the findings.
 	sites *siteIndex
-	// ifaceMethods caches interfaceMethodNames.
+	// ifaceMethods caches interfaceMethodNames, ifaceFacts ifaces.
 	ifaceMethods map[string]bool
+	ifaceFacts   *ifaceFacts
 	// declOps holds the ops on declarations, one per node (see declOp).
 	declOps map[opKey]*op
 	// trees caches treeLoaded, keys caches key.

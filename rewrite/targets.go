@@ -211,16 +211,8 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 		}
 	}
 	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
-	if p.openWorld(t.unit) {
-		scope := t.unit.pkg.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if ok && tn.Exported() && holdsField(tn.Type(), t.obj, nil) {
-				t.block("exported type "+name+" holds it, and importers outside the loaded packages may make zero values (use --closed-world if all are loaded)", p.Fset.Position(tn.Pos()))
-				return
-			}
-		}
-	}
+	// Importers outside the load are checked with the other zero values
+	// (openworld.go).
 }
 
 // holdsField reports whether a value of type typ holds field by value.
