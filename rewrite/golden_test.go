@@ -28,7 +28,8 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/re
 // input module (input/), the expected module after the fix (golden/,
 // every file), and the expected findings with their decisions
 // (check.golden). A case may hold an options file with flags: -copies=X,
-// -closed-world.
+// -closed-world, and -pattern=P (repeatable; ./... if none) for the
+// packages to load.
 //
 // A case whose input is runnable is also run, to show that the fix keeps
 // what the program does: the input module's root package is a main
@@ -68,11 +69,11 @@ func TestGolden(t *testing.T) {
 }
 
 func runCase(t *testing.T, dir string) {
-	opts := readOptions(t, dir)
+	opts, patterns := readOptions(t, dir)
 	work := t.TempDir()
 	copyTree(t, filepath.Join(dir, "input"), work)
 
-	plan := load(t, work, opts)
+	plan := load(t, work, opts, patterns...)
 	changes, err := plan.Apply()
 	if err != nil {
 		t.Fatalf("apply: %v", err)
@@ -91,7 +92,7 @@ func runCase(t *testing.T, dir string) {
 
 	checkComments(t, filepath.Join(dir, "input"), work)
 	vet(t, work)
-	again := load(t, work, opts)
+	again := load(t, work, opts, patterns...)
 	for _, o := range again.Outcomes {
 		if o.Fixed {
 			t.Errorf("second run: fixable finding left: %s: %s", o.Posn, o.Text())
@@ -106,11 +107,12 @@ func runCase(t *testing.T, dir string) {
 	}
 }
 
-func readOptions(t *testing.T, dir string) rewrite.Options {
+func readOptions(t *testing.T, dir string) (rewrite.Options, []string) {
 	var opts rewrite.Options
+	var patterns []string
 	data, err := os.ReadFile(filepath.Join(dir, "options"))
 	if os.IsNotExist(err) {
-		return opts
+		return opts, patterns
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +121,8 @@ func readOptions(t *testing.T, dir string) rewrite.Options {
 		switch {
 		case f == "-closed-world":
 			opts.ClosedWorld = true
+		case strings.HasPrefix(f, "-pattern="):
+			patterns = append(patterns, strings.TrimPrefix(f, "-pattern="))
 		case strings.HasPrefix(f, "-copies="):
 			opts.Copies, err = rewrite.ParsePolicy(strings.TrimPrefix(f, "-copies="))
 			if err != nil {
@@ -128,13 +132,14 @@ func readOptions(t *testing.T, dir string) rewrite.Options {
 			t.Fatalf("unknown option %q", f)
 		}
 	}
-	return opts
+	return opts, patterns
 }
 
-// load loads every package of the module in dir, with tests, and plans.
-func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
+// load loads the packages of the module in dir that patterns match
+// (every package if none), with tests, and plans.
+func load(t *testing.T, dir string, opts rewrite.Options, patterns ...string) *rewrite.Plan {
 	t.Helper()
-	pkgs, errs, err := loadPackages(dir)
+	pkgs, errs, err := loadPackages(dir, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,14 +151,17 @@ func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
 
 // loadPackages loads the module in dir as the command does, and returns
 // the packages' errors.
-func loadPackages(dir string) ([]*packages.Package, []string, error) {
+func loadPackages(dir string, patterns ...string) ([]*packages.Package, []string, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule | packages.NeedForTest,
 		Dir:   dir,
 		Tests: true,
 	}
-	pkgs, err := packages.Load(cfg, "./...")
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, nil, err
 	}

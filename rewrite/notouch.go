@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,10 @@ func (p *Plan) markNoTouch() {
 				}
 				continue
 			}
+			if why := outsideMainModule(u, name); why != "" {
+				exclude(u, f, why, "a file outside the main module")
+				continue
+			}
 			if line := lineDirective(p.Fset, f); line > 0 {
 				exclude(u, f, fmt.Sprintf("the file has a //line directive (line %d), and syncfix edits only files without them", line), "a file with //line directives")
 				continue
@@ -94,6 +99,23 @@ func (p *Plan) markNoTouch() {
 			exclude(unitOf[f], f, "the file is loaded under several names (through symlinks)", "a file loaded under several names")
 		}
 	}
+}
+
+// outsideMainModule says why the file name of u is not in a main
+// module, or "": a package of a dependency (in vendor/ or the module
+// cache) or of the standard library is never edited, even when a
+// pattern such as all or a vendored path loads it.
+func outsideMainModule(u *unit, name string) string {
+	if m := u.pkg.Module; m != nil {
+		if !m.Main {
+			return "the file belongs to module " + m.Path + ", not to a main module (vendor/ or the module cache), and syncfix edits only the main modules"
+		}
+		return ""
+	}
+	if root := build.Default.GOROOT; root != "" && within(filepath.Clean(root), filepath.Clean(name)) {
+		return "the file is in GOROOT, and syncfix edits only the main modules"
+	}
+	return ""
 }
 
 // lineDirective returns the line of the first //line or /*line directive

@@ -137,6 +137,7 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	p.classify()
 	p.keepSilenced()
 	p.analyzeTargets()
+	p.resolveReadOnly() // funcs.go: read-only parameters, a fixed point over calls
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()

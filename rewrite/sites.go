@@ -90,9 +90,13 @@ func (p *Plan) assertionBlocker() *blocker {
 }
 
 // findAssertion returns the first type assertion or type switch case to
-// a sync.Map type in the loaded packages, or an invalid position.
+// a sync.Map type in the loaded packages, or an invalid position. An
+// assertion to a type parameter counts when some instantiation makes it
+// a sync.Map type: x.(E) with E = sync.Map fails as well once x holds a
+// *sync.Map.
 func (p *Plan) findAssertion() *token.Position {
 	first := &token.Position{}
+	syncParams := p.syncMapTypeParams()
 	for _, u := range p.units {
 		info := u.pkg.TypesInfo
 		for _, file := range u.pkg.Syntax {
@@ -105,7 +109,11 @@ func (p *Plan) findAssertion() *token.Position {
 					types = n.List
 				}
 				for _, t := range types {
-					if t != nil && detect.IsSyncMap(info.TypeOf(t)) {
+					if t == nil {
+						continue
+					}
+					typ := info.TypeOf(t)
+					if detect.IsSyncMap(typ) || syncParams[typeParamKey(p, typ)] {
 						posn := p.Fset.Position(t.Pos())
 						if !first.IsValid() || posn.Filename < first.Filename ||
 							posn.Filename == first.Filename && posn.Offset < first.Offset {
@@ -118,6 +126,81 @@ func (p *Plan) findAssertion() *token.Position {
 		}
 	}
 	return first
+}
+
+// typeParamKey identifies a type parameter across package variants: its
+// declaring position; "" for other types.
+func typeParamKey(p *Plan, t types.Type) string {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return ""
+	}
+	return p.key(tp.Obj())
+}
+
+// syncMapTypeParams returns the keys of the type parameters that some
+// instantiation in the loaded code binds to a sync.Map type, directly or
+// through the type parameter of an enclosing generic function (a fixed
+// point over the instantiations). The receiver type parameters of the
+// methods of a generic type count with the type's own.
+func (p *Plan) syncMapTypeParams() map[string]bool {
+	marked := make(map[string]bool)
+	type binding struct {
+		params []*types.TypeParam
+		arg    types.Type
+	}
+	var bindings []binding
+	for _, u := range p.units {
+		for id, inst := range u.pkg.TypesInfo.Instances {
+			obj := u.pkg.TypesInfo.Uses[id]
+			if obj == nil {
+				continue
+			}
+			var lists [][]*types.TypeParam
+			switch o := origin(obj).(type) {
+			case *types.Func:
+				lists = append(lists, typeParams(o.Signature().TypeParams()))
+			case *types.TypeName:
+				if named, ok := o.Type().(*types.Named); ok {
+					lists = append(lists, typeParams(named.TypeParams()))
+					for m := range named.Methods() {
+						lists = append(lists, typeParams(m.Signature().RecvTypeParams()))
+					}
+				}
+			}
+			for i := range inst.TypeArgs.Len() {
+				var ps []*types.TypeParam
+				for _, l := range lists {
+					if i < len(l) {
+						ps = append(ps, l[i])
+					}
+				}
+				bindings = append(bindings, binding{ps, inst.TypeArgs.At(i)})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, b := range bindings {
+			if !detect.IsSyncMap(b.arg) && !marked[typeParamKey(p, b.arg)] {
+				continue
+			}
+			for _, tp := range b.params {
+				if k := p.key(tp.Obj()); !marked[k] {
+					marked[k], changed = true, true
+				}
+			}
+		}
+	}
+	return marked
+}
+
+func typeParams(list *types.TypeParamList) []*types.TypeParam {
+	var out []*types.TypeParam
+	for i := range list.Len() {
+		out = append(out, list.At(i))
+	}
+	return out
 }
 
 // analyzeConstruction applies the rest of R1: every place that makes a
