@@ -58,7 +58,7 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	case t.obj.Exported() && p.openWorld(t.unit):
 		t.block("it is exported, and callers outside the loaded packages would break (use --closed-world if all are loaded)", pos)
 		return
-	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()]:
+	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()] && p.mayImplement(t):
 		t.block("it is a method that may satisfy an interface", pos)
 		return
 	}
@@ -229,6 +229,42 @@ func (p *Plan) checkReturns(t *target, decl *ast.FuncDecl, sig *types.Signature)
 		}
 		return true
 	})
+}
+
+// mayImplement reports whether the method t may satisfy an interface.
+// Outside package main any importer may convert its type to one. In
+// package main, which nothing imports, it may only if loaded code
+// converts a value whose method set holds it to an interface with a
+// method of its name, or to any interface while some code asserts to an
+// interface with such a method.
+func (p *Plan) mayImplement(t *target) bool {
+	if t.unit.pkg.Name != "main" {
+		return true
+	}
+	m := t.obj.(*types.Func)
+	facts := p.ifaces()
+	hasName := func(iface *types.Interface) bool {
+		for i := range iface.NumMethods() {
+			if iface.Method(i).Name() == m.Name() {
+				return true
+			}
+		}
+		return false
+	}
+	asserted := false
+	for _, iface := range facts.asserts {
+		asserted = asserted || hasName(iface)
+	}
+	for _, cv := range facts.convs {
+		sel := types.NewMethodSet(cv.from).Lookup(m.Pkg(), m.Name())
+		if sel == nil || p.key(origin(sel.Obj())) != t.key {
+			continue
+		}
+		if iface, ok := cv.to.Underlying().(*types.Interface); ok && (hasName(iface) || asserted) {
+			return true
+		}
+	}
+	return false
 }
 
 // interfaceMethodNames returns the names of the methods of every
