@@ -209,8 +209,10 @@ func zeroOps(info *types.Info, root ast.Node, generic bool, fn func(n ast.Node, 
 				fn(n, m.Elem(), zMapRead)
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				fn(n, info.TypeOf(n), zReceive)
+			// The element type: in v, ok := <-ch the receive's own type
+			// is the tuple.
+			if ch, ok := coreType(info.TypeOf(n.X)).(*types.Chan); ok && n.Op == token.ARROW {
+				fn(n, ch.Elem(), zReceive)
 			}
 		case *ast.StarExpr:
 			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && isBuiltin(info, call, "new") {
