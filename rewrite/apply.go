@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/format"
+	"go/parser"
 	"go/token"
 	"go/types"
-	"os"
 	"sort"
+	"strings"
 
-	"github.com/dave/dst"
-	"github.com/dave/dst/decorator"
-	"github.com/dave/dst/dstutil"
 	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/internal/textdiff"
 )
 
 // A FileChange is the new content of one file.
@@ -24,15 +22,16 @@ type FileChange struct {
 	Old []byte
 	// New is the content to write.
 	New []byte
-	// Reformatted reports that the file was not gofmt-formatted and the
-	// edits could not be confined to the regions they change, so the
-	// whole file was formatted (fidelity.go).
-	Reformatted bool
+	// file is New before gofmt touched it (the same code, other white
+	// space), parsed, and edits turn Old into that text: Verify checks
+	// them instead of parsing New again.
+	file  *ast.File
+	edits []textdiff.Edit
 }
 
-// Apply performs the plan: it edits the dst trees of the files that
-// need edits, and only those, and returns their new content and the new
-// clone helper files, sorted by name. It writes nothing.
+// Apply performs the plan: it edits the bytes of the files that need
+// edits, and only those, and returns their new content and the new clone
+// helper files, sorted by name. It writes nothing.
 func (p *Plan) Apply() ([]FileChange, error) {
 	byFile := p.acceptedOps()
 	helpers := p.helpers()
@@ -41,7 +40,7 @@ func (p *Plan) Apply() ([]FileChange, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	// Files are edited in parallel: each has its own dst tree, and the
+	// Files are edited in parallel: each has its own edits, and the
 	// state they share (the helper names, the key cache) is locked.
 	results := make([]FileChange, len(names))
 	errs := make([]error, len(names))
@@ -58,9 +57,6 @@ func (p *Plan) Apply() ([]FileChange, error) {
 		}
 	}
 	changes = append(changes, helpers.files()...)
-	if err := checkWritable(changes); err != nil { // notouch.go: read-only, unreadable, special files
-		return nil, err
-	}
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
 	return changes, nil
 }
@@ -68,23 +64,30 @@ func (p *Plan) Apply() ([]FileChange, error) {
 // applyFile performs the ops of one file; a zero FileChange means the
 // file comes out as it was.
 func (p *Plan) applyFile(name string, ops []*op, helpers *helperSet) (FileChange, error) {
-	old, err := os.ReadFile(name)
-	if err != nil {
-		return FileChange{}, &FileError{Name: name, Err: unwrapPath(err)}
+	old, ok := p.prog.Source[name]
+	if !ok {
+		return FileChange{}, &FileError{Name: name, Err: errNotRead}
 	}
 	if p.Fset.File(ops[0].file.FileStart).Size() != len(old) {
-		return FileChange{}, &FileError{Name: name, Err: errChanged}
+		return FileChange{}, &FileError{Name: name, Err: errNotRead}
 	}
 	e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers, src: old}
-	out, err := e.edit(ops)
+	edited, edits, err := e.edit(ops)
 	if err != nil {
 		return FileChange{}, &FileError{Name: name, Err: err}
 	}
-	out, reformatted := restoreText(old, out) // fidelity.go: BOM, CRLF, unformatted files
+	f, err := parser.ParseFile(p.Fset, name, edited, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return FileChange{}, &FileError{Name: name, Err: fmt.Errorf("internal error: the edited file does not parse: %v", err)}
+	}
+	out, err := formatEdited(p.Fset, f, old, edited, edits) // fidelity.go: gofmt where the edits reach; BOM, CRLF
+	if err != nil {
+		return FileChange{}, &FileError{Name: name, Err: err}
+	}
 	if bytes.Equal(out, old) {
 		return FileChange{}, nil
 	}
-	return FileChange{Name: name, Old: old, New: out, Reformatted: reformatted}, nil
+	return FileChange{Name: name, Old: old, New: out, file: f, edits: edits}, nil
 }
 
 // acceptedOps returns the ops of accepted targets and fixed findings,
@@ -124,117 +127,84 @@ func (p *Plan) acceptedOps() map[string][]*op {
 	return byFile
 }
 
-// A fileEditor applies the ops of one file to its dst tree.
+// A fileEditor turns the ops of one file into text edits of the bytes the
+// loader read, and prints the result (fidelity.go).
 type fileEditor struct {
 	p       *Plan
-	src     []byte // the file as Apply read it (fidelity.go)
+	src     []byte // the file as the loader read it
 	unit    *unit
 	file    *ast.File
+	tf      *token.File
 	helpers *helperSet
-	dec     *decorator.Decorator
+	edits   editList
 	// syncName is the name under which the file refers to package sync;
-	// addSync reports that the import must be added.
+	// addSync reports that the import must be added. Types the editor
+	// writes name the package syncMark, which becomes the final name
+	// once every op is done (see finishSync).
 	syncName string
 	addSync  bool
 	needSync bool
-	// syncIdents are the sync qualifiers the editor wrote; shadowed
-	// reports that one of them does not resolve to package sync.
-	syncIdents []*dst.Ident
-	shadowed   bool
-	// err is the first error of a replacement, which cannot return one.
-	err error
+	shadowed bool
 }
 
-func (e *fileEditor) edit(ops []*op) ([]byte, error) {
-	e.dec = decorator.NewDecorator(e.p.Fset)
-	df, err := e.decorate() // fidelity.go: the bytes read, without BOM and CRs
-	if err != nil {
-		return nil, err
-	}
+// syncMark stands for the file's name of package sync in the text the
+// editor writes: Go source holds no NUL bytes.
+const syncMark = "\x00sync\x00"
+
+// off returns the offset of pos in the file.
+func (e *fileEditor) off(pos token.Pos) int { return e.tf.Offset(pos) }
+
+// text returns the source text of n.
+func (e *fileEditor) text(n ast.Node) string { return string(e.src[e.off(n.Pos()):e.off(n.End())]) }
+
+func (e *fileEditor) edit(ops []*op) ([]byte, []textdiff.Edit, error) {
+	e.tf = e.p.Fset.File(e.file.FileStart)
 	e.chooseSyncName()
-	repl := make(map[dst.Node]func(dst.Node) dst.Node)
 	for _, o := range ops {
-		if err := e.apply(o, repl); err != nil {
-			return nil, err
+		if err := e.apply(o); err != nil {
+			return nil, nil, err
 		}
 	}
-	dstutil.Apply(df, nil, func(c *dstutil.Cursor) bool {
-		if f := repl[c.Node()]; f != nil {
-			c.Replace(f(c.Node()))
-		}
-		return true
-	})
-	if e.err != nil {
-		return nil, e.err
-	}
-	e.finishSync(df)
-	var buf bytes.Buffer
-	if err := decorator.NewRestorer().Fprint(&buf, df); err != nil {
-		return nil, err
-	}
-	return format.Source(buf.Bytes())
+	e.finishSync()
+	return e.edits.apply(e.src, e.syncName)
 }
 
-// node returns the dst node of an ast node of the file.
-func (e *fileEditor) node(n ast.Node) (dst.Node, error) {
-	d := e.dec.Dst.Nodes[n]
-	if d == nil {
-		return nil, fmt.Errorf("internal error: no dst node for %T at %v", n, e.p.Fset.Position(n.Pos()))
-	}
-	return d, nil
-}
-
-// apply performs one op: in-place changes now, replacements through repl.
-func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) error {
-	d, err := e.node(o.node)
-	if err != nil {
-		return err
-	}
+// apply records the text edits of one op.
+func (e *fileEditor) apply(o *op) error {
 	switch o.kind {
 	case opPointerType:
 		// m sync.Map
-		// -
+		//   -
 		// m *sync.Map
-		f := d.(*dst.Field)
-		f.Type = &dst.StarExpr{X: f.Type}
+		f := o.node.(*ast.Field)
+		e.edits.insert(e.off(f.Type.Pos()), "*", -e.width(f.Type))
 	case opStripAddr:
 		// &x.m
 		// -
 		// x.m
-		repl[d] = func(n dst.Node) dst.Node {
-			u := n.(*dst.UnaryExpr)
-			unwrapDecs(u, u.X, u.Decs.Op)
-			return u.X
-		}
+		u := o.node.(*ast.UnaryExpr)
+		e.edits.replace(e.off(u.OpPos), e.off(u.OpPos)+1, "")
 	case opNewMap:
 		// sync.Map{}
 		// ----------
 		// new(sync.Map)
-		repl[d] = func(n dst.Node) dst.Node {
-			lit := n.(*dst.CompositeLit)
-			call := e.newOf(lit.Type, o.node.Pos())
-			unwrapDecs(lit, call, append(lit.Decs.Type, lit.Decs.Lbrace...))
-			return call
-		}
+		e.newMap(o.node.(*ast.CompositeLit))
 	case opCopy:
 		// n := m
 		//      -
 		// n := cloneSyncMap(&m)
-		repl[d] = func(n dst.Node) dst.Node { return e.copyExpr(o.finding, n.(dst.Expr)) }
+		return e.copyExpr(o.finding, o.node.(ast.Expr))
 	case opDeref:
 		// x := f()
 		//      ---
 		// x := *f()
-		if t := e.p.sites.pointerCalls[o.node.(*ast.CallExpr)]; t != nil && t.blocked == nil {
+		call := o.node.(*ast.CallExpr)
+		if t := e.p.sites.pointerCalls[call]; t != nil && t.blocked == nil {
 			return nil // stored where a pointer is wanted
 		}
-		repl[d] = func(n dst.Node) dst.Node {
-			star := &dst.StarExpr{X: n.(dst.Expr)}
-			wrapDecs(n, star)
-			return star
-		}
+		e.edits.wrap(e.off(call.Pos()), e.off(call.End()), "*", "")
 	case opInitVar:
-		return e.initVar(d.(*dst.ValueSpec), o.node.(*ast.ValueSpec))
+		return e.initVar(o.node.(*ast.ValueSpec))
 	case opNewToLit:
 		// new(T)
 		// ------
@@ -245,12 +215,8 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 		if err != nil {
 			return err
 		}
-		repl[d] = func(n dst.Node) dst.Node {
-			c := n.(*dst.CallExpr)
-			addr := &dst.UnaryExpr{Op: token.AND, X: &dst.CompositeLit{Type: c.Args[0], Elts: elts}}
-			unwrapDecs(c, addr, append(c.Decs.Fun, c.Decs.Lparen...))
-			return addr
-		}
+		e.edits.replace(e.off(call.Fun.Pos()), e.off(call.Lparen)+1, "&")
+		e.edits.replace(e.off(call.Rparen), e.off(call.Rparen)+1, "{"+strings.Join(elts, ", ")+"}")
 	case opLitInit:
 		// T{name: "x"}
 		// ------------
@@ -260,34 +226,120 @@ func (e *fileEditor) apply(o *op, repl map[dst.Node]func(dst.Node) dst.Node) err
 		if err != nil {
 			return err
 		}
-		dl := d.(*dst.CompositeLit)
-		multiline := len(dl.Elts) > 0 && dl.Elts[0].Decorations().Before == dst.NewLine
-		for _, elt := range elts {
-			if multiline {
-				elt.Decorations().Before, elt.Decorations().After = dst.NewLine, dst.NewLine
-			}
-			dl.Elts = append(dl.Elts, elt)
-		}
+		e.addElts(lit, elts)
 	case opResultInit:
 		// func f() (r sync.Map) {
 		// func f() (r *sync.Map) {
 		//	r = new(sync.Map)
-		fd := d.(*dst.FuncDecl)
 		decl := o.node.(*ast.FuncDecl)
-		as := &dst.AssignStmt{Tok: token.ASSIGN}
+		var values []string
 		for _, name := range o.names {
 			// new(sync.Map), or new(Registry) for a defined type.
 			typ, err := e.typeExpr(e.resultType(decl, name), decl.Body.Lbrace)
 			if err != nil {
 				return err
 			}
-			as.Lhs = append(as.Lhs, dst.NewIdent(name))
-			as.Rhs = append(as.Rhs, e.newOf(typ, decl.Body.Lbrace))
+			values = append(values, e.newOf(typ, decl.Body.Lbrace))
 		}
-		as.Decs.Before, as.Decs.After = dst.NewLine, dst.NewLine
-		fd.Body.List = append([]dst.Stmt{as}, fd.Body.List...)
+		e.insertStmt(decl.Body, strings.Join(o.names, ", ")+" = "+strings.Join(values, ", "))
 	}
 	return nil
+}
+
+// width returns the length of n's text.
+func (e *fileEditor) width(n ast.Node) int { return e.off(n.End()) - e.off(n.Pos()) }
+
+// newMap rewrites a zero literal of a sync.Map type where a pointer is
+// wanted: new(T), or &T{} where new is shadowed. The text between the
+// braces, a comment say, stays.
+func (e *fileEditor) newMap(lit *ast.CompositeLit) {
+	if !e.builtinNew(lit.Pos()) {
+		e.edits.wrap(e.off(lit.Pos()), e.off(lit.End()), "&", "")
+		return
+	}
+	e.edits.insert(e.off(lit.Pos()), "new(", -e.width(lit))
+	e.edits.replace(e.off(lit.Lbrace), e.off(lit.Lbrace)+1, ")")
+	e.edits.replace(e.off(lit.Rbrace), e.off(lit.Rbrace)+1, "")
+}
+
+// addElts adds keyed elements to a composite literal: on lines of their
+// own before the closing brace where that brace starts its line (the
+// literal's last element, or its only comment, keeps its line), else
+// after the last element.
+func (e *fileEditor) addElts(lit *ast.CompositeLit, elts []string) {
+	if len(elts) == 0 {
+		return
+	}
+	rbrace := e.off(lit.Rbrace)
+	if lineStart := e.lineStart(rbrace); e.blank(lineStart, rbrace) && e.tf.Line(lit.Lbrace) != e.tf.Line(lit.Rbrace) {
+		var b strings.Builder
+		for _, elt := range elts {
+			b.WriteString(elt + ",\n")
+		}
+		e.edits.insert(lineStart, b.String(), 0)
+		return
+	}
+	text := strings.Join(elts, ", ")
+	if len(lit.Elts) == 0 {
+		e.edits.insert(rbrace, text, 0)
+		return
+	}
+	last := lit.Elts[len(lit.Elts)-1]
+	end := e.off(last.End())
+	if e.hasComma(end, rbrace) {
+		e.edits.insert(rbrace, " "+text, 0)
+		return
+	}
+	e.edits.insert(end, ", "+text, len(e.src))
+}
+
+// lineStart returns the offset of the start of the line holding off.
+func (e *fileEditor) lineStart(off int) int {
+	return bytes.LastIndexByte(e.src[:off], '\n') + 1
+}
+
+// blank reports whether src[from:to] is only spaces and tabs.
+func (e *fileEditor) blank(from, to int) bool {
+	return len(bytes.Trim(e.src[from:to], " \t")) == 0
+}
+
+// hasComma reports whether a comma lies in src[from:to], outside
+// comments.
+func (e *fileEditor) hasComma(from, to int) bool {
+	for _, g := range e.file.Comments {
+		if e.off(g.Pos()) >= from && e.off(g.End()) <= to {
+			return bytes.IndexByte(e.src[from:e.off(g.Pos())], ',') >= 0 || bytes.IndexByte(e.src[e.off(g.End()):to], ',') >= 0
+		}
+	}
+	return bytes.IndexByte(e.src[from:to], ',') >= 0
+}
+
+// insertStmt inserts stmt as the first statement of body: on the line
+// after the opening brace, and after a comment that ends that line.
+func (e *fileEditor) insertStmt(body *ast.BlockStmt, stmt string) {
+	lbrace := e.off(body.Lbrace) + 1
+	nl := bytes.IndexByte(e.src[lbrace:], '\n')
+	if nl >= 0 && e.onlyComments(lbrace, lbrace+nl) {
+		e.edits.insert(lbrace+nl+1, stmt+"\n", 0)
+		return
+	}
+	e.edits.insert(lbrace, "\n"+stmt+"\n", 0)
+}
+
+// onlyComments reports whether src[from:to] holds nothing but spaces and
+// comments that end there.
+func (e *fileEditor) onlyComments(from, to int) bool {
+	for _, g := range e.file.Comments {
+		for _, c := range g.List {
+			if s := e.off(c.Pos()); s >= from && s < to {
+				if !e.blank(from, s) || e.off(c.End()) < to && !e.blank(e.off(c.End()), to) {
+					return false
+				}
+				return true
+			}
+		}
+	}
+	return e.blank(from, to)
 }
 
 // resultType returns the declared type of the named result of decl.

@@ -6,26 +6,25 @@ import (
 	"testing"
 
 	"github.com/syncfix/syncfix/rewrite"
-	"golang.org/x/tools/go/packages"
 )
 
 // loadCases loads the input module of every golden case, once: the
 // benchmarks measure planning and applying, not the go command.
-func loadCases(b *testing.B) [][]*packages.Package {
+func loadCases(b *testing.B) []*rewrite.Program {
 	entries, err := os.ReadDir(caseDir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var all [][]*packages.Package
+	var all []*rewrite.Program
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
 		}
-		pkgs, errs, err := loadPackages(filepath.Join(caseDir, e.Name(), "input"))
+		prog, errs, err := loadPackages(filepath.Join(caseDir, e.Name(), "input"))
 		if err != nil || len(errs) > 0 {
 			b.Fatalf("%s: %v %v", e.Name(), err, errs)
 		}
-		all = append(all, pkgs)
+		all = append(all, prog)
 	}
 	return all
 }
@@ -34,8 +33,8 @@ func loadCases(b *testing.B) [][]*packages.Package {
 func BenchmarkPlan(b *testing.B) {
 	cases := loadCases(b)
 	for b.Loop() {
-		for _, pkgs := range cases {
-			rewrite.Make(pkgs, rewrite.Options{})
+		for _, prog := range cases {
+			rewrite.Make(prog, rewrite.Options{})
 		}
 	}
 }
@@ -45,15 +44,16 @@ func BenchmarkPlan(b *testing.B) {
 func BenchmarkPlanApply(b *testing.B) {
 	cases := loadCases(b)
 	for b.Loop() {
-		for _, pkgs := range cases {
-			if _, err := rewrite.Make(pkgs, rewrite.Options{}).Apply(); err != nil {
+		for _, prog := range cases {
+			if _, err := rewrite.Make(prog, rewrite.Options{}).Apply(); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
 }
 
-// BenchmarkTree plans (and with SYNCFIX_BENCH_APPLY=1 applies) a module
+// BenchmarkTree plans (and with SYNCFIX_BENCH_APPLY=1 applies and
+// verifies) a module
 // named by SYNCFIX_BENCH_TREE, such as one written by internal/gentree:
 //
 //	dir=$(mktemp -d)/tree
@@ -64,15 +64,19 @@ func BenchmarkTree(b *testing.B) {
 	if dir == "" {
 		b.Skip("SYNCFIX_BENCH_TREE is not set")
 	}
-	pkgs, errs, err := loadPackages(dir)
+	prog, errs, err := loadPackages(dir)
 	if err != nil || len(errs) > 0 {
 		b.Fatalf("%v %v", err, errs)
 	}
 	apply := os.Getenv("SYNCFIX_BENCH_APPLY") != ""
 	for b.Loop() {
-		p := rewrite.Make(pkgs, rewrite.Options{})
+		p := rewrite.Make(prog, rewrite.Options{})
 		if apply {
-			if _, err := p.Apply(); err != nil {
+			changes, err := p.Apply()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := p.Verify(changes); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"go/format"
 	"go/types"
 	"go/version"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -52,11 +51,11 @@ func (hs *helperSet) nameFor(u *unit, file *ast.File) string {
 	if h == nil {
 		h = &unitHelpers{}
 		all := func(string) bool { return true }
-		h.nonTest = helperName(u, func(f string) bool { return !isTestFile(f) })
+		h.nonTest = hs.p.helperName(u, func(f string) bool { return !isTestFile(f) })
 		if strings.HasSuffix(u.pkg.Name, "_test") {
-			h.nonTest = helperName(u, all) // its own files are all tests
+			h.nonTest = hs.p.helperName(u, all) // its own files are all tests
 		}
-		h.test = helperName(u, all)
+		h.test = hs.p.helperName(u, all)
 		hs.units[u] = h
 	}
 	// An external test package has only test files, but they are all
@@ -74,7 +73,7 @@ func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
 // helperName returns the first of cloneSyncMap, cloneSyncMap2, ... that
 // no declaration in u uses (at any level, so that no local shadows it),
 // or that is a helper an earlier run wrote in a file that usable accepts.
-func helperName(u *unit, usable func(file string) bool) string {
+func (p *Plan) helperName(u *unit, usable func(file string) bool) string {
 	scope := u.pkg.Types.Scope()
 	for i := 1; ; i++ {
 		name := "cloneSyncMap"
@@ -87,20 +86,15 @@ func helperName(u *unit, usable func(file string) bool) string {
 			}
 			continue
 		}
-		if !declaresLocally(u, name) {
+		if !p.declaresLocally(u, name) {
 			return name
 		}
 	}
 }
 
 // declaresLocally reports whether some function of u declares name.
-func declaresLocally(u *unit, name string) bool {
-	for id := range u.pkg.TypesInfo.Defs {
-		if id.Name == name {
-			return true
-		}
-	}
-	return false
+func (p *Plan) declaresLocally(u *unit, name string) bool {
+	return p.idx.unit(u).defs[name]
 }
 
 // isHelper reports whether obj is a clone helper written by syncfix:
@@ -143,7 +137,7 @@ func (hs *helperSet) files() []FileChange {
 					base = fmt.Sprintf("%s%d%s.go", stem, i, test)
 				}
 				name := filepath.Join(dir, base)
-				if _, err := os.Lstat(name); !taken[name] && os.IsNotExist(err) {
+				if !taken[name] && !hs.p.prog.taken(name) {
 					taken[name] = true
 					return name
 				}

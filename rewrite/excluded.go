@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build/constraint"
-	"go/parser"
 	"go/token"
 	"go/types"
-	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -18,16 +15,10 @@ import (
 // configuration excludes, and blocks the targets they may use.
 
 // An excludedFile is a file of a loaded package's directory that the
-// build configuration leaves out, parsed without types.
+// build configuration leaves out, and what excludes it: what describes
+// it, and hint says how to include it.
 type excludedFile struct {
-	name    string
-	pkgName string
-	imports map[string]bool
-	fset    *token.FileSet
-	file    *ast.File // nil if it does not parse; then text is searched
-	text    []byte
-	// what describes it and what excludes it, and hint says how to
-	// include it.
+	*ExcludedFile
 	what, hint string
 }
 
@@ -82,11 +73,8 @@ func (p *Plan) excludedNames(t *target) []name {
 	case tField:
 		names := []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir(), selector: true}}
 		for _, u := range p.units {
-			scope := u.pkg.Types.Scope()
-			for _, n := range scope.Names() {
-				if tn, ok := scope.Lookup(n).(*types.TypeName); ok && holdsField(tn.Type(), t.obj, nil) {
-					names = append(names, name{name: n, pkg: u.pkg.Types, dir: u.dir()})
-				}
+			for _, tn := range p.idx.unit(u).held[t.obj] {
+				names = append(names, name{name: tn.Name(), pkg: u.pkg.Types, dir: u.dir()})
 			}
 		}
 		return names
@@ -106,13 +94,13 @@ func (p *Plan) excludedNames(t *target) []name {
 // n is exported and ef imports its package. An exported field can be
 // reached without importing its package, so it counts everywhere.
 func (ef *excludedFile) sees(n name) bool {
-	if ef.pkgName == n.pkg.Name() && filepath.Dir(ef.name) == n.dir {
+	if ef.PkgName == n.pkg.Name() && filepath.Dir(ef.Name) == n.dir {
 		return true
 	}
 	if !token.IsExported(n.name) {
 		return false
 	}
-	return n.selector || ef.imports[n.pkg.Path()]
+	return n.selector || ef.Imports[n.pkg.Path()]
 }
 
 // uses returns the position of the first use in ef of one of names.
@@ -132,21 +120,21 @@ func (ef *excludedFile) uses(names []name) (token.Position, bool) {
 	if len(selectors) == 0 && len(idents) == 0 {
 		return token.Position{}, false
 	}
-	if ef.file == nil {
+	if !ef.Complete {
 		// The file does not parse: search its text.
 		for _, set := range []map[string]bool{selectors, idents} {
 			for n := range set {
 				re := regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`)
-				if loc := re.FindIndex(ef.text); loc != nil {
-					line := 1 + strings.Count(string(ef.text[:loc[0]]), "\n")
-					return token.Position{Filename: ef.name, Line: line, Column: 1}, true
+				if loc := re.FindIndex(ef.Text); loc != nil {
+					line := 1 + strings.Count(string(ef.Text[:loc[0]]), "\n")
+					return token.Position{Filename: ef.Name, Line: line, Column: 1}, true
 				}
 			}
 		}
 		return token.Position{}, false
 	}
 	// A field's own uses first: they make the best position.
-	found := find(ef.file, func(n ast.Node) (token.Pos, bool) {
+	found := find(ef.File, func(n ast.Node) (token.Pos, bool) {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			if selectors[n.Sel.Name] {
@@ -160,7 +148,7 @@ func (ef *excludedFile) uses(names []name) (token.Position, bool) {
 		return token.NoPos, true
 	})
 	if !found.IsValid() {
-		found = find(ef.file, func(n ast.Node) (token.Pos, bool) {
+		found = find(ef.File, func(n ast.Node) (token.Pos, bool) {
 			switch n := n.(type) {
 			case *ast.StarExpr:
 				// A pointer to a type that holds the field makes no
@@ -183,7 +171,7 @@ func (ef *excludedFile) uses(names []name) (token.Position, bool) {
 	if !found.IsValid() {
 		return token.Position{}, false
 	}
-	return ef.fset.Position(found), true
+	return ef.Fset.Position(found), true
 }
 
 // find returns the first position that match returns for a node of f, in
@@ -212,69 +200,16 @@ func (u *unit) dir() string {
 	return ""
 }
 
-// excludedFiles lists and parses the .go files of the loaded packages'
-// directories that no loaded package holds.
+// excludedFiles returns the files the loader found excluded, with what
+// excludes each.
 func (p *Plan) excludedFiles() []*excludedFile {
-	loaded := make(map[string]bool)
-	dirs := make(map[string]bool)
-	testsLoaded := false // some unit holds a _test.go file: --tests is on
-	for _, u := range p.units {
-		for _, list := range [][]string{u.pkg.GoFiles, u.pkg.CompiledGoFiles, u.pkg.OtherFiles} {
-			for _, name := range list {
-				loaded[name] = true
-				if strings.HasSuffix(name, "_test.go") {
-					testsLoaded = true
-				}
-			}
-		}
-		if d := u.dir(); d != "" {
-			dirs[d] = true
-		}
-	}
-	var sorted []string
-	for d := range dirs {
-		sorted = append(sorted, d)
-	}
-	sort.Strings(sorted)
 	var files []*excludedFile
-	for _, dir := range sorted {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			name := filepath.Join(dir, e.Name())
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || loaded[name] || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
-				continue
-			}
-			if ef := parseExcluded(name, testsLoaded); ef != nil {
-				files = append(files, ef)
-			}
-		}
+	for _, ef := range p.prog.Excluded {
+		x := &excludedFile{ExcludedFile: ef}
+		x.what, x.hint = exclusion(filepath.Base(ef.Name), ef.File, p.prog.TestsLoaded)
+		files = append(files, x)
 	}
 	return files
-}
-
-// parseExcluded parses an excluded file and works out what excludes it.
-func parseExcluded(name string, testsLoaded bool) *excludedFile {
-	text, err := os.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	ef := &excludedFile{name: name, text: text, fset: token.NewFileSet(), imports: make(map[string]bool)}
-	f, err := parser.ParseFile(ef.fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
-	if f == nil {
-		return nil
-	}
-	ef.pkgName = f.Name.Name
-	for _, spec := range f.Imports {
-		ef.imports[strings.Trim(spec.Path.Value, "`\"")] = true
-	}
-	if err == nil {
-		ef.file = f
-	}
-	ef.what, ef.hint = exclusion(filepath.Base(name), f, testsLoaded)
-	return ef
 }
 
 // exclusion says what keeps a file out of the build, and what flag

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -8,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dave/dst"
 	"github.com/syncfix/syncfix/detect"
 )
 
@@ -56,13 +56,11 @@ func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object
 	return want(obj)
 }
 
-// syncMapType returns a new sync.Map type expression, to be written at
-// pos. If the file's name for package sync is shadowed there, every
-// sync.Map the editor wrote is renamed at the end (see finishSync).
-func (e *fileEditor) syncMapType(pos token.Pos) dst.Expr {
+// syncMapType returns a sync.Map type expression, to be written at pos.
+// If the file's name for package sync is shadowed there, every sync.Map
+// the editor wrote is renamed at the end (see finishSync).
+func (e *fileEditor) syncMapType(pos token.Pos) string {
 	e.needSync = true
-	id := dst.NewIdent(e.syncName)
-	e.syncIdents = append(e.syncIdents, id)
 	ok := e.resolves(e.syncName, pos, func(obj types.Object) bool {
 		if e.addSync {
 			return obj == nil
@@ -73,57 +71,60 @@ func (e *fileEditor) syncMapType(pos token.Pos) dst.Expr {
 	if !ok {
 		e.shadowed = true
 	}
-	return &dst.SelectorExpr{X: id, Sel: dst.NewIdent("Map")}
+	return syncMark + ".Map"
 }
 
-// finishSync adds the sync import the edits need: under a fresh name if
-// the usual one is shadowed where a sync.Map was written.
-func (e *fileEditor) finishSync(f *dst.File) {
+// finishSync settles the name of package sync in what the editor wrote,
+// and adds the import the edits need: under a fresh name if the usual
+// one is shadowed where a sync.Map was written.
+func (e *fileEditor) finishSync() {
 	if !e.needSync {
 		return
 	}
 	if e.shadowed {
 		name := "syncpkg"
-		for i := 2; e.declared(name) || declaresLocally(e.unit, name); i++ {
+		for i := 2; e.declared(name) || e.p.declaresLocally(e.unit, name); i++ {
 			name = fmt.Sprintf("syncpkg%d", i)
-		}
-		for _, id := range e.syncIdents {
-			id.Name = name
 		}
 		e.syncName, e.addSync = name, true
 	}
 	if e.addSync {
-		addImport(f, e.syncName)
+		e.addImport(e.syncName)
 	}
 }
 
+// builtinNew reports whether new, written at pos, is the builtin.
+func (e *fileEditor) builtinNew(pos token.Pos) bool {
+	return e.resolves("new", pos, func(obj types.Object) bool { _, ok := obj.(*types.Builtin); return ok })
+}
+
 // newOf returns new(T), or &T{} where new is shadowed at pos.
-func (e *fileEditor) newOf(typ dst.Expr, pos token.Pos) dst.Expr {
-	if e.resolves("new", pos, func(obj types.Object) bool { _, ok := obj.(*types.Builtin); return ok }) {
-		return &dst.CallExpr{Fun: dst.NewIdent("new"), Args: []dst.Expr{typ}}
+func (e *fileEditor) newOf(typ string, pos token.Pos) string {
+	if e.builtinNew(pos) {
+		return "new(" + typ + ")"
 	}
-	return &dst.UnaryExpr{Op: token.AND, X: &dst.CompositeLit{Type: typ}}
+	return "&" + typ + "{}"
 }
 
 // typeExpr writes t as seen from the file at pos, for the zero values R1
 // fills in. It fails for types the file cannot name there.
-func (e *fileEditor) typeExpr(t types.Type, pos token.Pos) (dst.Expr, error) {
+func (e *fileEditor) typeExpr(t types.Type, pos token.Pos) (string, error) {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok {
-		return nil, fmt.Errorf("cannot name type %s", t)
+		return "", fmt.Errorf("cannot name type %s", t)
 	}
 	obj := n.Obj()
 	if n.TypeArgs().Len() > 0 {
-		return nil, fmt.Errorf("cannot name generic type %s", t)
+		return "", fmt.Errorf("cannot name generic type %s", t)
 	}
 	if detect.IsPlainSyncMap(n) {
 		return e.syncMapType(pos), nil
 	}
 	if obj.Pkg() == nil || obj.Pkg().Path() == e.unit.pkg.Types.Path() {
 		if !e.resolves(obj.Name(), pos, func(o types.Object) bool { return o != nil && o.Pos() == obj.Pos() }) {
-			return nil, fmt.Errorf("cannot name type %s at %v: the name is shadowed", obj.Name(), e.p.Fset.Position(pos))
+			return "", fmt.Errorf("cannot name type %s at %v: the name is shadowed", obj.Name(), e.p.Fset.Position(pos))
 		}
-		return dst.NewIdent(obj.Name()), nil
+		return obj.Name(), nil
 	}
 	for _, spec := range e.file.Imports {
 		if path, _ := strconv.Unquote(spec.Path.Value); path == obj.Pkg().Path() && obj.Exported() {
@@ -131,10 +132,10 @@ func (e *fileEditor) typeExpr(t types.Type, pos token.Pos) (dst.Expr, error) {
 			if spec.Name != nil {
 				name = spec.Name.Name
 			}
-			return &dst.SelectorExpr{X: dst.NewIdent(name), Sel: dst.NewIdent(obj.Name())}, nil
+			return name + "." + obj.Name(), nil
 		}
 	}
-	return nil, fmt.Errorf("cannot name type %s in this file", t)
+	return "", fmt.Errorf("cannot name type %s in this file", t)
 }
 
 // accepted reports whether obj is a retyped field or variable, or a
@@ -169,79 +170,72 @@ func (e *fileEditor) isPointerNow(x ast.Expr) bool {
 	return false
 }
 
-// copyExpr rewrites the copied expression n of a fixed finding.
-func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
+// copyExpr rewrites the copied expression x of a fixed finding: its
+// address (&m; *p gives p; a retyped variable already is one), shared or
+// passed to the clone helper, converted where a defined type keeps its
+// type. Only the text around x changes, so comments inside it stay.
+func (e *fileEditor) copyExpr(f *finding, x ast.Expr) error {
 	resultType := f.Type
+	start, end := e.off(x.Pos()), e.off(x.End())
+	src := f.Src
 	if f.Form == detect.Conversion {
-		// Registry(m): the operand is copied, the result keeps the
-		// conversion's type; the call's own decorations move outward.
-		call := n.(*dst.CallExpr)
+		// Registry(m): the operand is copied, and the result keeps the
+		// conversion's type. The conversion's own text goes, the text
+		// between its parentheses stays.
+		call := x.(*ast.CallExpr)
+		e.edits.replace(e.off(call.Fun.Pos()), e.off(call.Lparen)+1, "")
+		e.edits.replace(e.off(call.Rparen), e.off(call.Rparen)+1, "")
 		operand := call.Args[0]
-		unwrapDecs(call, operand, append(append(dst.Decorations{}, call.Decs.Fun...), call.Decs.Lparen...))
-		n, resultType = operand, f.Dst.Type
+		start, end = e.off(operand.Pos()), e.off(operand.End())
+		resultType = f.Dst.Type
 	}
-	var addr dst.Expr
-	switch {
-	case e.isPointerNow(f.Src):
-		addr = n // already a *sync.Map
+	var open, close []string // around the address, outermost first
+	switch inner := ast.Unparen(src); {
+	case e.isPointerNow(src):
+		// already a *sync.Map
+	case isStar(inner):
+		star := inner.(*ast.StarExpr)
+		e.edits.replace(e.off(star.Star), e.off(star.Star)+1, "") // *p => p
 	default:
-		inner := n
-		for {
-			paren, ok := inner.(*dst.ParenExpr)
-			if !ok {
-				break
-			}
-			inner = paren.X
-		}
-		if star, ok := inner.(*dst.StarExpr); ok {
-			addr = star.X // *p => p
-			unwrapDecs(star, addr, star.Decs.Star)
-			if inner != n {
-				addr = &dst.ParenExpr{X: addr}
-			}
-		} else {
-			u := &dst.UnaryExpr{Op: token.AND, X: n}
-			wrapDecs(n, u)
-			addr = u
-		}
+		e.edits.insert(start, "&", -(end-start)+1) // innermost opening
 	}
-	srcType := e.unit.pkg.TypesInfo.TypeOf(f.Src)
+	srcType := e.unit.pkg.TypesInfo.TypeOf(src)
 	if f.src == srcShare {
-		if types.Identical(srcType, resultType) {
-			return addr
+		if !types.Identical(srcType, resultType) {
+			typ, err := e.typeExpr(resultType, src.Pos())
+			if err != nil {
+				return err
+			}
+			open, close = append(open, "(*"+typ+")("), append(close, ")")
 		}
-		typ, err := e.typeExpr(resultType, f.Src.Pos())
-		if err != nil {
-			e.err = err
-			return n
-		}
-		out := &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: typ}}, Args: []dst.Expr{addr}}
-		wrapDecs(addr, out)
-		return out
-	}
-	var out dst.Expr
-	if detect.IsPlainSyncMap(resultType) && detect.IsPlainSyncMap(srcType) {
-		out = &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{addr}}
+	} else if detect.IsPlainSyncMap(resultType) && detect.IsPlainSyncMap(srcType) {
+		open, close = append(open, e.helpers.nameFor(e.unit, e.file)+"("), append(close, ")")
 	} else {
 		// A defined type over sync.Map keeps its type:
 		// Registry(m)        n := r
 		// -----------        -----
 		// (*Registry)(cloneSyncMap(&m))   (*Registry)(cloneSyncMap((*sync.Map)(&r)))
-		typ, err := e.typeExpr(resultType, f.Src.Pos())
+		typ, err := e.typeExpr(resultType, src.Pos())
 		if err != nil {
-			e.err = err
-			return n
+			return err
 		}
-		arg := addr
+		open, close = append(open, "(*"+typ+")(", e.helpers.nameFor(e.unit, e.file)+"("), append(close, ")", ")")
 		if !detect.IsPlainSyncMap(srcType) {
-			arg = &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: e.syncMapType(f.Src.Pos())}}, Args: []dst.Expr{addr}}
+			open, close = append(open, "(*"+e.syncMapType(src.Pos())+")("), append(close, ")")
 		}
-		clone := &dst.CallExpr{Fun: dst.NewIdent(e.helpers.nameFor(e.unit, e.file)), Args: []dst.Expr{arg}}
-		out = &dst.CallExpr{Fun: &dst.ParenExpr{X: &dst.StarExpr{X: typ}}, Args: []dst.Expr{clone}}
 	}
-	wrapDecs(addr, out)
-	return out
+	if len(open) > 0 {
+		e.edits.insert(start, strings.Join(open, ""), -(end - start))
+		var b strings.Builder
+		for i := len(close) - 1; i >= 0; i-- {
+			b.WriteString(close[i])
+		}
+		e.edits.insert(end, b.String(), end-start)
+	}
+	return nil
 }
+
+func isStar(x ast.Expr) bool { _, ok := x.(*ast.StarExpr); return ok }
 
 // initVar gives a declaration without value its initial value:
 //
@@ -250,51 +244,37 @@ func (e *fileEditor) copyExpr(f *finding, n dst.Expr) dst.Expr {
 //	var m = new(sync.Map)   var c = Cache{m: new(sync.Map)}
 //
 // and retypes a sync.Map variable declared with both type and value.
-func (e *fileEditor) initVar(ds *dst.ValueSpec, as *ast.ValueSpec) error {
-	t := e.unit.pkg.TypesInfo.TypeOf(as.Type)
+// The type's text stays where it was, inside the new value.
+func (e *fileEditor) initVar(spec *ast.ValueSpec) error {
+	t := e.unit.pkg.TypesInfo.TypeOf(spec.Type)
+	start, end := e.off(spec.Type.Pos()), e.off(spec.Type.End())
+	typ := e.text(spec.Type)
 	if detect.IsSyncMap(t) {
-		if len(ds.Values) > 0 {
-			ds.Type = &dst.StarExpr{X: ds.Type}
+		if len(spec.Values) > 0 {
+			e.edits.insert(start, "*", -(end - start))
 			return nil
 		}
-		for i := range ds.Names {
-			typ := ds.Type
-			if i > 0 {
-				typ = dst.Clone(ds.Type).(dst.Expr)
-			}
-			ds.Values = append(ds.Values, e.newOf(typ, as.Pos()))
+		rest := strings.Repeat(", "+e.newOf(typ, spec.Pos()), len(spec.Names)-1)
+		if e.builtinNew(spec.Pos()) {
+			e.edits.wrap(start, end, "= new(", ")"+rest)
+		} else {
+			e.edits.wrap(start, end, "= &", "{}"+rest)
 		}
-		ds.Type = nil
 		return nil
 	}
-	elts, err := e.missingInits(t, nil, as.Pos())
+	elts, err := e.missingInits(t, nil, spec.Pos())
 	if err != nil {
 		return err
 	}
-	for i := range ds.Names {
-		typ := ds.Type
-		if i > 0 {
-			typ = dst.Clone(ds.Type).(dst.Expr)
-			elts = cloneExprs(elts)
-		}
-		ds.Values = append(ds.Values, &dst.CompositeLit{Type: typ, Elts: elts})
-	}
-	ds.Type = nil
+	lit := "{" + strings.Join(elts, ", ") + "}"
+	e.edits.wrap(start, end, "= ", lit+strings.Repeat(", "+typ+lit, len(spec.Names)-1))
 	return nil
-}
-
-func cloneExprs(xs []dst.Expr) []dst.Expr {
-	out := make([]dst.Expr, len(xs))
-	for i, x := range xs {
-		out[i] = dst.Clone(x).(dst.Expr)
-	}
-	return out
 }
 
 // missingInits returns the keyed elements a literal of struct type t
 // needs so that no accepted field is left nil: f: new(sync.Map) for a
 // retyped field, g: G{...} for a struct field that holds one.
-func (e *fileEditor) missingInits(t types.Type, lit *ast.CompositeLit, pos token.Pos) ([]dst.Expr, error) {
+func (e *fileEditor) missingInits(t types.Type, lit *ast.CompositeLit, pos token.Pos) ([]string, error) {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return nil, nil
@@ -311,13 +291,13 @@ func (e *fileEditor) missingInits(t types.Type, lit *ast.CompositeLit, pos token
 			}
 		}
 	}
-	var elts []dst.Expr
+	var elts []string
 	for i := range st.NumFields() {
 		field := st.Field(i)
 		if present[field.Name()] {
 			continue
 		}
-		var value dst.Expr
+		var value string
 		switch {
 		case e.p.accepted(field):
 			typ, err := e.typeExpr(field.Type(), pos)
@@ -334,11 +314,11 @@ func (e *fileEditor) missingInits(t types.Type, lit *ast.CompositeLit, pos token
 			if err != nil {
 				return nil, err
 			}
-			value = &dst.CompositeLit{Type: typ, Elts: inner}
+			value = typ + "{" + strings.Join(inner, ", ") + "}"
 		default:
 			continue
 		}
-		elts = append(elts, &dst.KeyValueExpr{Key: dst.NewIdent(field.Name()), Value: value})
+		elts = append(elts, field.Name()+": "+value)
 	}
 	return elts, nil
 }
@@ -361,47 +341,55 @@ func (p *Plan) holdsAccepted(t types.Type) bool {
 
 // addImport adds import "sync" (under name, if not sync) to the file's
 // first import declaration, after its last standard library import, or
-// in a new declaration.
-func addImport(f *dst.File, name string) {
-	spec := &dst.ImportSpec{Path: &dst.BasicLit{Kind: token.STRING, Value: strconv.Quote("sync")}}
+// in a new declaration after the package clause.
+func (e *fileEditor) addImport(name string) {
+	spec := strconv.Quote("sync")
 	if name != "sync" {
-		spec.Name = dst.NewIdent(name)
+		spec = name + " " + spec
 	}
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*dst.GenDecl)
+	for _, decl := range e.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
 		at := 0
 		for i, s := range gd.Specs {
-			path, _ := strconv.Unquote(s.(*dst.ImportSpec).Path.Value)
+			path, _ := strconv.Unquote(s.(*ast.ImportSpec).Path.Value)
 			if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
 				at = i + 1
 			}
 		}
-		if len(gd.Specs) > 0 {
-			gd.Lparen = true
-			spec.Decs.Before = dst.NewLine
-			spec.Decs.After = dst.NewLine
+		switch {
+		case !gd.Lparen.IsValid():
+			// import "fmt"  =>  import (\n"fmt"\n"sync"\n)
+			only := gd.Specs[0]
 			if at > 0 {
-				// Take the place of the previous spec's spacing, so a
-				// blank line before the next group stays after "sync".
-				prev := gd.Specs[at-1].(*dst.ImportSpec)
-				spec.Decs.After, prev.Decs.After = prev.Decs.After, dst.NewLine
-				if at < len(gd.Specs) && gd.Specs[at].(*dst.ImportSpec).Decs.Before == dst.EmptyLine {
-					spec.Decs.After = dst.EmptyLine
-				}
+				e.edits.wrap(e.off(only.Pos()), e.off(only.End()), "(\n", "\n"+spec+"\n)")
+			} else {
+				e.edits.wrap(e.off(only.Pos()), e.off(only.End()), "(\n"+spec+"\n", "\n)")
 			}
-			if at == 0 {
-				first := gd.Specs[0].(*dst.ImportSpec)
-				spec.Decs.Start, first.Decs.Start = first.Decs.Start, nil
+		case at > 0:
+			e.edits.insert(e.lineEnd(e.off(gd.Specs[at-1].End())), "\n"+spec, 0)
+		case len(gd.Specs) > 0:
+			first := gd.Specs[0].(*ast.ImportSpec)
+			pos := first.Pos()
+			if first.Doc != nil {
+				pos = first.Doc.Pos()
 			}
+			e.edits.insert(e.lineStart(e.off(pos)), spec+"\n", 0)
+		default:
+			e.edits.insert(e.off(gd.Lparen)+1, "\n"+spec+"\n", 0)
 		}
-		gd.Specs = append(gd.Specs[:at], append([]dst.Spec{spec}, gd.Specs[at:]...)...)
 		return
 	}
-	gd := &dst.GenDecl{Tok: token.IMPORT, Specs: []dst.Spec{spec}}
-	gd.Decs.Before = dst.EmptyLine
-	gd.Decs.After = dst.EmptyLine
-	f.Decls = append([]dst.Decl{gd}, f.Decls...)
+	e.edits.insert(e.lineEnd(e.off(e.file.Name.End())), "\n\nimport "+spec, 0)
+}
+
+// lineEnd returns the offset of the newline that ends the line holding
+// off (after a comment that ends the line), or the end of the file.
+func (e *fileEditor) lineEnd(off int) int {
+	if nl := bytes.IndexByte(e.src[off:], '\n'); nl >= 0 {
+		return off + nl
+	}
+	return len(e.src)
 }

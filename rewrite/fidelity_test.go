@@ -2,24 +2,23 @@ package rewrite
 
 import (
 	"bytes"
-	"go/format"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
+
+	"github.com/syncfix/syncfix/internal/textdiff"
 )
 
-// edited returns what the applier would print for src (LF endings, no
-// byte order mark) after replacing old by new once: gofmt's form.
-func edited(t *testing.T, src, old, new string) []byte {
+// formatText is formatEdited for an edit given as old and edited texts.
+func formatText(t *testing.T, old, edited []byte) ([]byte, error) {
 	t.Helper()
-	text := string(lfText([]byte(src)))
-	if !strings.Contains(text, old) {
-		t.Fatalf("%q not in source", old)
-	}
-	out, err := format.Source([]byte(strings.Replace(text, old, new, 1)))
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "a.go", edited, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return formatEdited(fset, f, old, edited, textdiff.Edits(old, edited))
 }
 
 func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
@@ -41,12 +40,13 @@ func snapshot(m *sync.Map) int {
 }
 `
 
-func TestRestoreText(t *testing.T) {
+// TestFormatEdited: the lines an edit writes are formatted with their
+// paragraph; every other line keeps its text and its line ending.
+func TestFormatEdited(t *testing.T) {
 	const edit, fixed = "n := *m", "n := cloneSyncMap(m)"
 	for _, tc := range []struct {
 		name, src, want string
 		from            string // what the edit replaces, if not edit
-		reformatted     bool
 	}{{
 		name: "lf",
 		src:  fidelitySrc,
@@ -69,21 +69,21 @@ func TestRestoreText(t *testing.T) {
 		src:  strings.Replace(crlf(fidelitySrc), "count := 0\r\n", "count := 0\n", 1),
 		want: strings.Replace(strings.Replace(crlf(fidelitySrc), "count := 0\r\n", "count := 0\n", 1), edit, fixed, 1),
 	}, {
-		// gofmt would change lines away from the edit: they stay.
+		// gofmt would change lines away from the edit, past a blank
+		// line: they stay.
 		name: "unformatted elsewhere",
-		src:  strings.Replace(fidelitySrc, "count := 0", "count:=0  ", 1),
-		want: strings.Replace(strings.Replace(fidelitySrc, "count := 0", "count:=0  ", 1), edit, fixed, 1),
+		src:  strings.Replace(fidelitySrc, "const banner", "const  banner", 1),
+		want: strings.Replace(strings.Replace(fidelitySrc, "const banner", "const  banner", 1), edit, fixed, 1),
 	}, {
 		name: "unformatted elsewhere, crlf",
-		src:  crlf(strings.Replace(fidelitySrc, "return count", "return  count", 1)),
-		want: crlf(strings.Replace(strings.Replace(fidelitySrc, "return count", "return  count", 1), edit, fixed, 1)),
+		src:  crlf(strings.Replace(fidelitySrc, "package a", "package  a", 1)),
+		want: crlf(strings.Replace(strings.Replace(fidelitySrc, "package a", "package  a", 1), edit, fixed, 1)),
 	}, {
-		// The edited line itself is unformatted: only the bytes the
-		// edit changes are replaced.
-		name: "unformatted edited line",
+		// The edit's paragraph is formatted as a whole.
+		name: "unformatted paragraph",
 		src:  strings.Replace(strings.Replace(fidelitySrc, "n := *m", "n :=  *m", 1), "return count", "return  count", 1),
 		from: "n :=  *m",
-		want: strings.Replace(strings.Replace(fidelitySrc, "return count", "return  count", 1), edit, "n :=  cloneSyncMap(m)", 1),
+		want: strings.Replace(fidelitySrc, edit, fixed, 1),
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := []byte(tc.src)
@@ -92,47 +92,34 @@ func TestRestoreText(t *testing.T) {
 			if tc.from != "" {
 				from = tc.from
 			}
-			out := edited(t, tc.src, from, fixed)
-			got, reformatted := restoreText(src, out)
+			if !strings.Contains(tc.src, from) {
+				t.Fatalf("%q not in source", from)
+			}
+			got, err := formatText(t, src, []byte(strings.Replace(tc.src, from, fixed, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if string(got) != tc.want {
 				t.Errorf("got:\n%q\nwant:\n%q", got, tc.want)
 			}
-			if reformatted != tc.reformatted {
-				t.Errorf("reformatted = %v, want %v", reformatted, tc.reformatted)
-			}
 			if !bytes.Equal(src, orig) {
-				t.Error("restoreText modified its input")
+				t.Error("formatEdited modified its input")
 			}
 		})
 	}
 }
 
-// TestRestoreTextReformatted: where the edit and gofmt's changes meet,
-// the file comes out formatted as a whole, and says so.
-func TestRestoreTextReformatted(t *testing.T) {
-	// gofmt aligns the field comments of the block, the edit lengthens
-	// the type between them: no merge keeps the original alignment.
-	src := "package a\n\nimport \"sync\"\n\ntype cache struct {\n\tname string // the name\n\tm sync.Map // the entries\n}\n"
-	out := edited(t, src, "m sync.Map", "m *sync.Map")
-	got, reformatted := restoreText([]byte(src), out)
-	if !reformatted {
-		t.Errorf("reformatted = false, want true; got:\n%s", got)
+// TestFormatEditedAligns: a retyped field realigns the comments of its
+// block, as gofmt does.
+func TestFormatEditedAligns(t *testing.T) {
+	src := "package a\n\nimport \"sync\"\n\ntype cache struct {\n\tname string   // the name\n\tm    sync.Map // the entries\n}\n"
+	got, err := formatText(t, []byte(src), []byte(strings.Replace(src, "sync.Map //", "*sync.Map //", 1)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !bytes.Equal(got, out) {
-		t.Errorf("got:\n%s\nwant the formatted output:\n%s", got, out)
-	}
-}
-
-func TestMerge3Conflicts(t *testing.T) {
-	base := []byte("package a\n\nvar x = 1\n")
-	a := []byte("package a\n\nvar x = 3\n")
-	b := []byte("package a\n\nvar x = 2\n")
-	if m, ok := merge3(base, a, b); ok {
-		t.Errorf("merge3 of overlapping changes = %q, want a conflict", m)
-	}
-	// The same change on both sides is no conflict.
-	if m, ok := merge3(base, b, b); !ok || !bytes.Equal(m, b) {
-		t.Errorf("merge3 of equal changes = %q, %v; want %q", m, ok, b)
+	want := "package a\n\nimport \"sync\"\n\ntype cache struct {\n\tname string    // the name\n\tm    *sync.Map // the entries\n}\n"
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"github.com/syncfix/syncfix/detect"
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // writeMethods are the sync.Map methods that change the map.
@@ -31,8 +30,11 @@ func (p *Plan) funcOfVar(u *unit, v types.Object) ast.Node {
 	if file == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
-	for _, n := range path {
+	id := p.idx.identAt(file, v.Pos())
+	if id == nil {
+		return nil
+	}
+	for _, n := range p.idx.path(file, id) {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return n
@@ -135,7 +137,7 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 		if !ok || !params[info.Uses[id]] {
 			return true
 		}
-		path, _ := astutil.PathEnclosingInterval(t.file, id.Pos(), id.End())
+		path := p.idx.path(t.file, id)
 		if lit := escapingLit(path); lit != nil {
 			t.readOnly, t.escapes = false, true
 			t.writePos = p.Fset.Position(id.Pos())
@@ -350,7 +352,7 @@ func (p *Plan) deferredOrGo(f *finding) bool {
 	if call == nil {
 		return false
 	}
-	path, _ := astutil.PathEnclosingInterval(f.unit.fileOf(call.Pos()), call.Pos(), call.End())
+	path := p.idx.path(f.unit.fileOf(call.Pos()), call)
 	switch stmt := parentOf(path, call).(type) {
 	case *ast.GoStmt:
 		return stmt.Call == call

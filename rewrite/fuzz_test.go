@@ -64,6 +64,9 @@ func checkRewrite(t *testing.T, dir string, src []byte, opts rewrite.Options) er
 	if err != nil {
 		t.Fatalf("apply: %v", err)
 	}
+	if err := plan.Verify(changes); err != nil {
+		t.Fatalf("verify: %v\n%s", err, src)
+	}
 	writeChanges(t, changes)
 	after, err := os.ReadFile(file)
 	if err != nil {
@@ -123,11 +126,13 @@ func checkInProcess(t *testing.T, dir string, opts rewrite.Options) (*rewrite.Pl
 		t.Fatal(err)
 	}
 	var files []*ast.File
+	var srcs [][]byte
 	for _, name := range names {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		srcs = append(srcs, src)
 		f, err := parser.ParseFile(fuzzFset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, err
@@ -154,5 +159,9 @@ func checkInProcess(t *testing.T, dir string, opts rewrite.Options) (*rewrite.Pl
 		GoFiles: names, CompiledGoFiles: names,
 		Fset: fuzzFset, Syntax: files, Types: pkg, TypesInfo: info,
 	}
-	return rewrite.Make([]*packages.Package{p}, opts), nil
+	source := make(map[string][]byte)
+	for i, name := range names {
+		source[name] = srcs[i]
+	}
+	return rewrite.Make(&rewrite.Program{Packages: []*packages.Package{p}, Source: source}, opts), nil
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	loader "github.com/syncfix/syncfix/internal/load"
 	"github.com/syncfix/syncfix/rewrite"
 	"golang.org/x/tools/go/packages"
 )
@@ -77,6 +78,9 @@ func runCase(t *testing.T, dir string) {
 	changes, err := plan.Apply()
 	if err != nil {
 		t.Fatalf("apply: %v", err)
+	}
+	if err := plan.Verify(changes); err != nil {
+		t.Fatalf("verify: %v", err)
 	}
 	var before string
 	runnable := isRunnable(t, work)
@@ -139,39 +143,33 @@ func readOptions(t *testing.T, dir string) (rewrite.Options, []string) {
 // (every package if none), with tests, and plans.
 func load(t *testing.T, dir string, opts rewrite.Options, patterns ...string) *rewrite.Plan {
 	t.Helper()
-	pkgs, errs, err := loadPackages(dir, patterns...)
+	prog, errs, err := loadPackages(dir, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(errs) > 0 {
 		t.Fatalf("packages have errors:\n%s", strings.Join(errs, "\n"))
 	}
-	return rewrite.Make(pkgs, opts)
+	return rewrite.Make(prog, opts)
 }
 
 // loadPackages loads the module in dir as the command does, and returns
 // the packages' errors.
-func loadPackages(dir string, patterns ...string) ([]*packages.Package, []string, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule | packages.NeedForTest,
-		Dir:   dir,
-		Tests: true,
-	}
+func loadPackages(dir string, patterns ...string) (*rewrite.Program, []string, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	prog, err := loader.Load(loader.Config{Dir: dir, Patterns: patterns, Tests: true})
 	if err != nil {
 		return nil, nil, err
 	}
 	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	packages.Visit(prog.Packages, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			errs = append(errs, e.Error())
 		}
 	})
-	return pkgs, errs, nil
+	return prog, errs, nil
 }
 
 func outcomesText(plan *rewrite.Plan, dir string) string {

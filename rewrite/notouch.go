@@ -48,7 +48,6 @@ type noTouch struct{ why, what string }
 // beyond those selectUnits excluded, and records why.
 func (p *Plan) markNoTouch() {
 	p.noTouch = make(map[*ast.File]noTouch)
-	roots := make(map[string]string) // module dir -> resolved
 	byReal := make(map[string][]*ast.File)
 	unitOf := make(map[*ast.File]*unit)
 	exclude := func(u *unit, f *ast.File, why, what string) {
@@ -78,12 +77,12 @@ func (p *Plan) markNoTouch() {
 				exclude(u, f, fmt.Sprintf("the file has a //line directive (line %d), and syncfix edits only files without them", line), "a file with //line directives")
 				continue
 			}
-			real, err := filepath.EvalSymlinks(name)
-			if err != nil {
-				exclude(u, f, fmt.Sprintf("the file's path cannot be resolved: %v", unwrapPath(err)), "a file whose path cannot be resolved")
+			real, ok := p.prog.RealNames[name]
+			if !ok {
+				exclude(u, f, fmt.Sprintf("the file's path cannot be resolved: %v", unwrapPath(p.prog.RealNameErrs[name])), "a file whose path cannot be resolved")
 				continue
 			}
-			if root := moduleRoot(u, roots); root != "" && !within(root, real) {
+			if root := p.moduleRoot(u); root != "" && !within(root, real) {
 				exclude(u, f, "the file is a symlink to a file outside the module root", "a file outside the module root")
 				continue
 			}
@@ -133,20 +132,15 @@ func lineDirective(fset *token.FileSet, f *ast.File) int {
 
 // moduleRoot returns the resolved root directory of u's module, or "" if
 // u is not in a module (the standard library, GOPATH mode).
-func moduleRoot(u *unit, cache map[string]string) string {
+func (p *Plan) moduleRoot(u *unit) string {
 	m := u.pkg.Module
 	if m == nil || m.Dir == "" {
 		return ""
 	}
-	if r, ok := cache[m.Dir]; ok {
+	if r, ok := p.prog.RealNames[m.Dir]; ok {
 		return r
 	}
-	r, err := filepath.EvalSymlinks(m.Dir)
-	if err != nil {
-		r = filepath.Clean(m.Dir)
-	}
-	cache[m.Dir] = r
-	return r
+	return filepath.Clean(m.Dir)
 }
 
 // within reports whether path is root or lies below it.

@@ -47,9 +47,6 @@ type Options struct {
 	// ClosedWorld says that every importer of the loaded packages is
 	// loaded too, so exported types and functions may change (R1, R3).
 	ClosedWorld bool
-	// BuildFlags are those of the load (-tags): the plan asks the go
-	// command whether the tree of an internal package is all loaded.
-	BuildFlags []string
 }
 
 // An Outcome is a finding and what the plan does about it.
@@ -63,6 +60,9 @@ type Outcome struct {
 	Fix, Reason string
 	// Blocker is the position that blocks the fix, if any.
 	Blocker token.Position
+	// Justification is, for a silenced finding (Plan.Silenced), the
+	// reason its //syncfix:ignore directive gives.
+	Justification string
 }
 
 // Text is the finding's message followed by the decision.
@@ -87,10 +87,15 @@ func (o *Outcome) TextWith(file func(string) string) string {
 type Plan struct {
 	Fset     *token.FileSet
 	Outcomes []*Outcome // sorted by position
+	// Silenced are the findings that //syncfix:ignore directives
+	// silence, sorted by position: not reported, never fixed.
+	Silenced []*Outcome
 	// Directives are the //syncfix:ignore comments of the loaded files;
 	// Used tells which silenced a finding.
 	Directives []*detect.Directive
 	opts       Options
+	prog       *Program
+	idx        *index
 	units      []*unit
 	findings   []*finding
 	targets    map[string]*target
@@ -101,8 +106,7 @@ type Plan struct {
 	ifaceFacts   *ifaceFacts
 	// declOps holds the ops on declarations, one per node (see declOp).
 	declOps map[opKey]*op
-	// trees caches treeLoaded, keys caches key.
-	trees  map[string]bool
+	// keys caches key.
 	keys   map[types.Object]string
 	keysMu sync.Mutex // Apply edits files in parallel
 	// noTouch says why a file is not editable, beyond generated and cgo
@@ -110,17 +114,18 @@ type Plan struct {
 	noTouch map[*ast.File]noTouch
 }
 
-// Make plans the fix for pkgs, as loaded by go/packages with syntax and
-// types (and test variants, if wanted). Packages with errors must be
-// rejected by the caller.
-func Make(pkgs []*packages.Package, opts Options) *Plan {
-	p := &Plan{opts: opts, targets: make(map[string]*target), declOps: make(map[opKey]*op), trees: make(map[string]bool), keys: make(map[types.Object]string)}
-	p.units = selectUnits(pkgs)
+// Make plans the fix for the packages of prog, as loaded by go/packages
+// with syntax and types (and test variants, if wanted). Packages with
+// errors must be rejected by the caller.
+func Make(prog *Program, opts Options) *Plan {
+	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string)}
+	p.units = selectUnits(prog.Packages)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
 	}
 	p.markNoTouch() // notouch.go: //line files, files outside the module root
 	found := findAll(p.units)
+	justification := make(map[*finding]string)
 	for i, u := range p.units {
 		dirs := detect.Directives(p.Fset, u.pkg.Syntax)
 		all := found[i]
@@ -129,7 +134,11 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 			kept[fd.Pos] = true
 		}
 		for _, fd := range all {
-			p.findings = append(p.findings, &finding{Finding: fd, unit: u, silenced: !kept[fd.Pos]})
+			f := &finding{Finding: fd, unit: u, silenced: !kept[fd.Pos]}
+			if f.silenced {
+				justification[f] = directiveReason(p.Fset, fd.Pos, dirs)
+			}
+			p.findings = append(p.findings, f)
 		}
 		p.Directives = append(p.Directives, dirs...)
 	}
@@ -147,6 +156,7 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 	p.decide()
 	for _, f := range p.findings {
 		if f.silenced {
+			p.Silenced = append(p.Silenced, &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos), Reason: "silenced", Justification: justification[f]})
 			continue
 		}
 		o := &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos)}
@@ -157,14 +167,32 @@ func Make(pkgs []*packages.Package, opts Options) *Plan {
 		}
 		p.Outcomes = append(p.Outcomes, o)
 	}
-	sort.SliceStable(p.Outcomes, func(i, j int) bool {
-		a, b := p.Outcomes[i].Posn, p.Outcomes[j].Posn
+	sortOutcomes(p.Outcomes)
+	sortOutcomes(p.Silenced)
+	return p
+}
+
+// sortOutcomes sorts outcomes by position.
+func sortOutcomes(os []*Outcome) {
+	sort.SliceStable(os, func(i, j int) bool {
+		a, b := os[i].Posn, os[j].Posn
 		if a.Filename != b.Filename {
 			return a.Filename < b.Filename
 		}
 		return a.Offset < b.Offset
 	})
-	return p
+}
+
+// directiveReason returns the reason of the first directive with one that
+// silences the line of pos, as detect.Suppress matches them.
+func directiveReason(fset *token.FileSet, pos token.Pos, dirs []*detect.Directive) string {
+	posn := fset.Position(pos)
+	for _, d := range dirs {
+		if d.Reason != "" && d.Target.Filename == posn.Filename && d.Target.Line == posn.Line {
+			return d.Reason
+		}
+	}
+	return ""
 }
 
 // A unit is one package variant whose files the plan reads and edits. Of
@@ -174,6 +202,9 @@ type unit struct {
 	pkg       *packages.Package
 	editable  map[*ast.File]bool // not generated, not cgo output
 	fileNames map[*ast.File]string
+	// byPos are the files in position order (index.go).
+	sortOnce sync.Once
+	byPos    []*ast.File
 }
 
 func (u *unit) detectPackage() *detect.Package {

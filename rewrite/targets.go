@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
-	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/packages"
 )
 
 // target returns the target of obj, creating it on first use.
@@ -39,16 +37,6 @@ func (p *Plan) blockAt(pos token.Pos, reason string) *blocker {
 	return &blocker{reason: reason, pos: p.Fset.Position(pos)}
 }
 
-// fileOf returns the file of u that holds pos.
-func (u *unit) fileOf(pos token.Pos) *ast.File {
-	for _, f := range u.pkg.Syntax {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // locate returns the unit and file that declare obj, and the path from
 // the declaring identifier up to the file, or nils if obj is not
 // declared in the loaded source.
@@ -69,14 +57,11 @@ func (p *Plan) locate(obj types.Object) (*unit, *ast.File, []ast.Node) {
 		return nil, nil, nil
 	}
 	pos := tf.LineStart(posn.Line) + token.Pos(posn.Column-1)
-	path, _ := astutil.PathEnclosingInterval(loc.file, pos, pos)
-	if len(path) == 0 {
+	id := p.idx.identAt(loc.file, pos)
+	if id == nil || id.Name != obj.Name() {
 		return nil, nil, nil
 	}
-	if id, ok := path[0].(*ast.Ident); !ok || id.Name != obj.Name() {
-		return nil, nil, nil
-	}
-	return loc.unit, loc.file, path
+	return loc.unit, loc.file, p.idx.path(loc.file, id)
 }
 
 // analyzeTargets reads the declaration of every target and sets its
@@ -124,7 +109,7 @@ func (p *Plan) openWorld(u *unit) bool {
 		return false
 	}
 	root, ok := internalRoot(u.pkg.PkgPath)
-	return !ok || !p.treeLoaded(root, u.dir())
+	return !ok || !p.treeLoaded(root)
 }
 
 // internalRoot returns the path of the tree that may import an internal
@@ -145,28 +130,11 @@ func internalRoot(path string) (string, bool) {
 
 // treeLoaded reports whether every package under root (root/...) is
 // loaded, so that every importer of an internal package there is seen.
-// It asks the go command once per root.
-func (p *Plan) treeLoaded(root, dir string) bool {
+func (p *Plan) treeLoaded(root string) bool {
 	if root == "" {
 		return true
 	}
-	if loaded, ok := p.trees[root]; ok {
-		return loaded
-	}
-	loadedPaths := make(map[string]bool)
-	for _, u := range p.units {
-		loadedPaths[u.pkg.PkgPath] = true
-	}
-	cfg := &packages.Config{Mode: packages.NeedName, Dir: dir, BuildFlags: p.opts.BuildFlags}
-	pkgs, err := packages.Load(cfg, root+"/...")
-	loaded := err == nil && len(pkgs) > 0
-	for _, pkg := range pkgs {
-		if !loadedPaths[pkg.PkgPath] {
-			loaded = false
-		}
-	}
-	p.trees[root] = loaded
-	return loaded
+	return p.prog.TreeLoaded != nil && p.prog.TreeLoaded(root)
 }
 
 // analyzeField checks that a sync.Map field can become *sync.Map: its
@@ -213,31 +181,6 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
 	// Importers outside the load are checked with the other zero values
 	// (openworld.go).
-}
-
-// holdsField reports whether a value of type typ holds field by value.
-func holdsField(typ types.Type, field types.Object, seen map[types.Type]bool) bool {
-	st, ok := typ.Underlying().(*types.Struct)
-	if !ok {
-		if arr, ok := typ.Underlying().(*types.Array); ok {
-			return holdsField(arr.Elem(), field, seen)
-		}
-		return false
-	}
-	if seen == nil {
-		seen = make(map[types.Type]bool)
-	}
-	if seen[typ] {
-		return false
-	}
-	seen[typ] = true
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if f.Origin() == field || f == field || holdsField(f.Type(), field, seen) {
-			return true
-		}
-	}
-	return false
 }
 
 // analyzeVar checks a local or package-level sync.Map variable's

@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"sort"
 
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // A use is a reference to a target, or to a member of one (a retyped
@@ -58,27 +57,40 @@ func (p *Plan) collectUses(pending map[*target]bool) []use {
 		}
 	}
 	var uses []use
+	var posns []token.Position
 	for _, u := range p.units {
-		for id, obj := range u.pkg.TypesInfo.Uses {
-			if !names[id.Name] {
-				continue
-			}
-			key := p.key(origin(obj))
-			if t := p.targets[key]; t != nil && pending[t] {
-				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t})
-			} else if t := p.sites.members[key]; t != nil && pending[t] {
-				uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t, member: true})
+		info := u.pkg.TypesInfo
+		ui := p.idx.unit(u)
+		for name := range names {
+			for _, id := range ui.uses[name] {
+				key := p.key(origin(info.Uses[id]))
+				if t := p.targets[key]; t != nil && pending[t] {
+					uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t})
+				} else if t := p.sites.members[key]; t != nil && pending[t] {
+					uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t, member: true})
+				} else {
+					continue
+				}
+				posns = append(posns, p.Fset.Position(id.Pos()))
 			}
 		}
 	}
-	sort.Slice(uses, func(i, j int) bool {
-		a, b := p.Fset.Position(uses[i].id.Pos()), p.Fset.Position(uses[j].id.Pos())
+	order := make([]int, len(uses))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := posns[order[i]], posns[order[j]]
 		if a.Filename != b.Filename {
 			return a.Filename < b.Filename
 		}
 		return a.Offset < b.Offset
 	})
-	return uses
+	sorted := make([]use, len(uses))
+	for i, k := range order {
+		sorted[i] = uses[k]
+	}
+	return sorted
 }
 
 // keyName returns the object name at the end of an objKey.
@@ -108,7 +120,7 @@ func (p *Plan) classifyUse(us use) {
 	if t.blocked != nil {
 		return
 	}
-	path, _ := astutil.PathEnclosingInterval(us.file, us.id.Pos(), us.id.End())
+	path := p.idx.path(us.file, us.id)
 	var expr ast.Expr = us.id
 	if sel, ok := parentOf(path, us.id).(*ast.SelectorExpr); ok && sel.Sel == us.id {
 		expr = sel // x.f, or pkg.V
@@ -224,8 +236,7 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 // definedBy returns the variable target that x initializes, in x's own
 // declaration (v := x, var v = x or var v T = x), or nil.
 func (p *Plan) definedBy(u *unit, x ast.Expr) *target {
-	file := u.fileOf(x.Pos())
-	path, _ := astutil.PathEnclosingInterval(file, x.Pos(), x.End())
+	path := p.idx.path(u.fileOf(x.Pos()), x)
 	switch parent := parentOf(path, x).(type) {
 	case *ast.AssignStmt:
 		if parent.Tok == token.DEFINE {

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/syncfix/syncfix/internal/safewrite"
 	"github.com/syncfix/syncfix/internal/textdiff"
@@ -91,8 +95,8 @@ func fix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := write(changes); err != nil {
-		return err
+	if err := write(c.Context, s.prog, changes); err != nil {
+		return s.relativeFileErrors(err)
 	}
 	s.progress("wrote %d files", len(changes))
 	left := s.findings(true)
@@ -119,16 +123,10 @@ func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	if len(changes) == 0 {
 		return nil, nil
 	}
-	for _, ch := range changes {
-		if ch.Reformatted {
-			fmt.Fprintf(c.App.ErrWriter, "syncfix: %s: not gofmt-formatted; the whole file is reformatted\n", relPath(s.opts.Dir, ch.Name))
-		}
+	if err := checkWritable(changes); err != nil { // writable.go: read-only, unreadable, special files
+		return nil, s.relativeFileErrors(err)
 	}
-	overlay := make(map[string][]byte, len(changes))
-	for _, ch := range changes {
-		overlay[ch.Name] = ch.New
-	}
-	if _, err := load(c.Context, s.opts, overlay); err != nil {
+	if err := s.plan.Verify(changes); err != nil {
 		return nil, fmt.Errorf("internal error: the fixed code does not type-check, so nothing was changed; please report this:\n%v", err)
 	}
 	s.progress("planned %d file changes and type-checked the result", len(changes))
@@ -148,32 +146,87 @@ func writeDiff(w io.Writer, dir string, ch rewrite.FileChange) error {
 	return err
 }
 
-// write writes every change atomically, after checking that no file
-// changed on disk since the plan read it; if one did, none is written.
-func write(changes []rewrite.FileChange) error {
+// write writes every change atomically, after checking that no file the
+// load read, written or not, changed on disk since: if one did, none is
+// written. An interrupt (SIGINT, SIGTERM) stops it at a file boundary
+// with its temporary files removed.
+func write(ctx context.Context, prog *rewrite.Program, changes []rewrite.FileChange) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	var plan []safewrite.Write
 	var problems []error
+	written := make(map[string]bool)
+	reals := make(map[string]bool) // files by resolved name: one link of several is enough
 	for _, ch := range changes {
 		var snap safewrite.Snapshot
 		var err error
 		if ch.Old == nil {
 			snap, err = safewrite.Absent(ch.Name, siblingPerm(ch.Name))
 		} else {
-			snap, err = safewrite.ReadSnapshot(ch.Name)
-			if err == nil && string(snap.Data) != string(ch.Old) {
-				err = fmt.Errorf("%s: %w", ch.Name, safewrite.ErrChanged)
-			}
+			snap, err = safewrite.Loaded(ch.Name, ch.Old)
 		}
+		written[ch.Name] = true
 		if err != nil {
 			problems = append(problems, err)
 			continue
 		}
+		reals[snap.Real] = true
 		plan = append(plan, safewrite.Write{Snap: snap, Data: ch.New})
+	}
+	// The files read but not written: verified with the written ones,
+	// just before the first rename.
+	var names []string
+	roots := moduleDirs(prog)
+	for name := range prog.Source {
+		if !written[name] && within(roots, name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		snap, err := safewrite.Loaded(name, prog.Source[name])
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		if !reals[snap.Real] {
+			reals[snap.Real] = true
+			plan = append(plan, safewrite.Write{Snap: snap, Data: snap.Data})
+		}
 	}
 	if len(problems) > 0 {
 		return errors.Join(problems...)
 	}
-	return safewrite.WriteAll(plan)
+	err := safewrite.WriteAllContext(ctx, plan)
+	if ctx.Err() != nil && err != nil {
+		return fmt.Errorf("interrupted: %w", err)
+	}
+	return err
+}
+
+// moduleDirs returns the directories of the main modules of the load:
+// the files the user owns lie there. Files in the build cache (cgo
+// output) or the module cache do not change under a plan.
+func moduleDirs(prog *rewrite.Program) []string {
+	seen := make(map[string]bool)
+	var dirs []string
+	for _, pkg := range prog.Packages {
+		if m := pkg.Module; m != nil && m.Main && m.Dir != "" && !seen[m.Dir] {
+			seen[m.Dir] = true
+			dirs = append(dirs, m.Dir)
+		}
+	}
+	return dirs
+}
+
+// within reports whether name lies in one of dirs.
+func within(dirs []string, name string) bool {
+	for _, d := range dirs {
+		if rel, err := filepath.Rel(d, name); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // siblingPerm returns the permissions for a new file: those of a Go file

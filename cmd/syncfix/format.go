@@ -120,46 +120,19 @@ func (s *session) report(changes []rewrite.FileChange, verbose bool) *report {
 }
 
 // addSilenced adds the copies that //syncfix:ignore directives silence,
-// which the plan leaves out: it finds the copies of the loaded packages
-// again and keeps those on a line that a directive with a reason names.
+// which the plan keeps apart with their directives' reasons.
 func (r *report) addSilenced(s *session) error {
-	type line struct {
-		file string
-		line int
-	}
-	reasons := make(map[line]string)
-	for _, d := range s.plan.Directives {
-		k := line{d.Target.Filename, d.Target.Line}
-		if d.Reason != "" && reasons[k] == "" {
-			reasons[k] = d.Reason
-		}
-	}
-	if len(reasons) == 0 {
-		return nil
-	}
-	for _, pkg := range s.pkgs {
-		if pkg.Types == nil || pkg.TypesInfo == nil {
-			continue
-		}
-		p := &detect.Package{Fset: pkg.Fset, Types: pkg.Types, Info: pkg.TypesInfo, Files: pkg.Syntax}
-		for _, fd := range detect.Find(p) {
-			// As detect.Suppress matches them.
-			posn := pkg.Fset.Position(fd.Pos)
-			reason, ok := reasons[line{posn.Filename, posn.Line}]
-			if !ok {
-				continue
-			}
-			pos := displayPosition(pkg.Fset, fd.Pos)
-			r.findings = append(r.findings, entry{
-				rule:          ruleCopy,
-				form:          fd.Form.String(),
-				pos:           pos,
-				end:           displayPosition(pkg.Fset, cmp.Or(fd.End, fd.Pos)),
-				message:       fd.Message,
-				silenced:      true,
-				justification: reason,
-			})
-		}
+	fset := s.plan.Fset
+	for _, o := range s.plan.Silenced {
+		r.findings = append(r.findings, entry{
+			rule:          ruleCopy,
+			form:          o.Form.String(),
+			pos:           displayPosition(fset, o.Pos),
+			end:           displayPosition(fset, cmp.Or(o.End, o.Pos)),
+			message:       o.Message,
+			silenced:      true,
+			justification: o.Justification,
+		})
 	}
 	r.sortFindings()
 	return nil

@@ -6,23 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/syncfix/syncfix/internal/load"
+	"github.com/syncfix/syncfix/rewrite"
 	"golang.org/x/tools/go/packages"
 )
-
-// loadMode asks for the syntax and types of the matched packages only.
-// Without NeedDeps, dependencies are type-checked from the go command's
-// export data instead of from source, which is much faster; their syntax
-// is never needed, since syncfix reports and edits only matched packages.
-const loadMode = packages.NeedName |
-	packages.NeedFiles |
-	packages.NeedCompiledGoFiles |
-	packages.NeedImports |
-	packages.NeedTypes |
-	packages.NeedTypesSizes |
-	packages.NeedSyntax |
-	packages.NeedTypesInfo |
-	packages.NeedForTest | // to tell p from p [p.test]
-	packages.NeedModule // for the go version of the clone helper
 
 // load loads and type-checks the packages that opts.Patterns match, with
 // their test variants if opts.Tests. It fails, with one line per problem,
@@ -30,29 +17,29 @@ const loadMode = packages.NeedName |
 // matches no package: syncfix must not report (or rewrite) a program it
 // has seen only in part. The overlay, if any, replaces or adds files: the
 // rewritten program is type-checked so before anything is written.
-func load(ctx context.Context, opts *options, overlay map[string][]byte) ([]*packages.Package, error) {
-	cfg := &packages.Config{
+func loadProgram(ctx context.Context, opts *options, overlay map[string][]byte) (*rewrite.Program, error) {
+	cfg := load.Config{
 		Context:    ctx,
-		Mode:       loadMode,
 		Dir:        opts.Dir,
+		Patterns:   opts.Patterns,
 		Tests:      opts.Tests,
 		BuildFlags: buildFlags(opts),
 		Overlay:    overlay,
 	}
-	pkgs, err := packages.Load(cfg, opts.Patterns...)
+	prog, err := load.Load(cfg)
 	if err != nil {
 		return nil, loadError(err)
 	}
 	var problems []problem
-	for _, pkg := range pkgs {
+	for _, pkg := range prog.Packages {
 		problems = append(problems, packageProblems(opts.Dir, pkg)...)
 	}
 	if len(problems) > 0 {
-		problems = append(problems, depProblems(cfg, opts.Patterns)...)
+		problems = append(problems, depProblems(ctx, cfg, opts.Patterns)...)
 	}
 	// p and p [p.test] share their files, so they share errors.
 	problems = sortProblems(problems)
-	for _, pattern := range unmatched(ctx, opts, pkgs) {
+	for _, pattern := range unmatched(ctx, opts, prog.Packages) {
 		problems = append(problems, problem{msg: fmt.Sprintf("pattern %s: matched no packages", pattern)})
 	}
 	if len(problems) > 0 {
@@ -62,7 +49,13 @@ func load(ctx context.Context, opts *options, overlay map[string][]byte) ([]*pac
 		}
 		return nil, errors.Join(errs...)
 	}
-	return pkgs, nil
+	// Verify falls back to a load through the go command only where it
+	// cannot type-check the fix in process (rewrite.Plan.Verify).
+	prog.Reload = func(overlay map[string][]byte) error {
+		_, err := loadProgram(ctx, opts, overlay)
+		return err
+	}
+	return prog, nil
 }
 
 // buildFlags returns the go command flags that opts imply.
@@ -79,10 +72,16 @@ func buildFlags(opts *options) []string {
 // the reason, a missing go.sum entry say, is in the dependency. Listing
 // the dependencies costs a go list run, which is only worth it once
 // loading has failed.
-func depProblems(cfg *packages.Config, patterns []string) []problem {
-	deps := *cfg
-	deps.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps
-	pkgs, err := packages.Load(&deps, patterns...)
+func depProblems(ctx context.Context, cfg load.Config, patterns []string) []problem {
+	deps := &packages.Config{
+		Context:    ctx,
+		Mode:       packages.NeedName | packages.NeedImports | packages.NeedDeps,
+		Dir:        cfg.Dir,
+		Tests:      cfg.Tests,
+		BuildFlags: cfg.BuildFlags,
+		Overlay:    cfg.Overlay,
+	}
+	pkgs, err := packages.Load(deps, patterns...)
 	if err != nil {
 		return nil // load reports the error of the main run
 	}

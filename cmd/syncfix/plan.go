@@ -8,7 +8,6 @@ import (
 	"github.com/syncfix/syncfix/detect"
 	"github.com/syncfix/syncfix/rewrite"
 	"github.com/urfave/cli/v2"
-	"golang.org/x/tools/go/packages"
 )
 
 // A session is one run of a command that loads packages: its options,
@@ -16,7 +15,7 @@ import (
 type session struct {
 	opts  *options
 	plan  *rewrite.Plan
-	pkgs  []*packages.Package // as loaded, for the silenced findings of --format sarif
+	prog  *rewrite.Program // as loaded, for the silenced findings of --format sarif and the write
 	start time.Time
 	log   io.Writer // progress, with -v; else io.Discard
 }
@@ -32,13 +31,13 @@ func newSession(c *cli.Context) (*session, error) {
 		return nil, err
 	}
 	s.opts = opts
-	pkgs, err := load(c.Context, opts, nil)
+	prog, err := loadProgram(c.Context, opts, nil)
 	if err != nil {
 		return nil, err
 	}
-	s.pkgs = pkgs
-	s.progress("loaded and type-checked %d packages", len(pkgs))
-	s.plan = rewrite.Make(pkgs, rewrite.Options{Copies: opts.Copies, ClosedWorld: opts.ClosedWorld, BuildFlags: buildFlags(opts)})
+	s.prog = prog
+	s.progress("loaded and type-checked %d packages", len(prog.Packages))
+	s.plan = rewrite.Make(prog, rewrite.Options{Copies: opts.Copies, ClosedWorld: opts.ClosedWorld})
 	fixed := 0
 	for _, o := range s.plan.Outcomes {
 		if o.Fixed {

@@ -54,6 +54,7 @@
 package safewrite
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -131,6 +132,26 @@ func ReadSnapshot(path string) (Snapshot, error) {
 	}, nil
 }
 
+// Loaded returns the snapshot of the file at path as it was read before,
+// data being what was read then (by a loader that keeps the bytes it
+// parsed). If the file no longer holds data, the error wraps ErrChanged.
+// A Write of Loaded's snapshot with its own Data writes nothing but is
+// verified with the rest: that is how a file that was read and not
+// edited still stops a plan that was made from it.
+func Loaded(path string, data []byte) (Snapshot, error) {
+	snap, err := ReadSnapshot(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Snapshot{}, fmt.Errorf("%s: %w (it was removed)", path, ErrChanged)
+		}
+		return Snapshot{}, err
+	}
+	if snap.Hash != sha256.Sum256(data) {
+		return Snapshot{}, fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	return snap, nil
+}
+
 // Absent returns the snapshot of a file to be created at path with the
 // permission bits perm, after checking that nothing, not even a dangling
 // symlink, exists there now. Its directory must exist. perm is applied
@@ -190,7 +211,14 @@ func CreateNew(path string, data []byte, perm fs.FileMode) error {
 // (its inode and modification time stay), but it is still verified. See
 // the package documentation for the phases, and for what a failure
 // during the renames leaves behind (a *PartialError).
-func WriteAll(plan []Write) error {
+func WriteAll(plan []Write) error { return WriteAllContext(context.Background(), plan) }
+
+// WriteAllContext is WriteAll, stopping when ctx is done (an interrupt):
+// before the renames, it removes every temporary file and writes
+// nothing; during them, it stops at a file boundary, removes the
+// temporary files left and returns a *PartialError that wraps ctx's
+// error and names the files already replaced.
+func WriteAllContext(ctx context.Context, plan []Write) error {
 	var errs []error
 	seen := make(map[string]string) // resolved path -> path given
 	for _, w := range plan {
@@ -228,6 +256,9 @@ func WriteAll(plan []Write) error {
 			errs = append(errs, err)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, err)
+	}
 	if len(errs) > 0 {
 		return errors.Join(append(errs, removeAll(tmps))...)
 	}
@@ -238,6 +269,15 @@ func WriteAll(plan []Write) error {
 	for i, w := range plan {
 		if tmps[i] == "" {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			var notWritten []string
+			for j := i; j < len(plan); j++ {
+				if tmps[j] != "" {
+					notWritten = append(notWritten, plan[j].Snap.Path)
+				}
+			}
+			return &PartialError{Written: written, NotWritten: notWritten, Err: errors.Join(append([]error{err, removeAll(tmps[i:])}, leftovers...)...)}
 		}
 		done, err := commit(w.Snap, tmps[i])
 		tmps[i] = "" // renamed, linked or removed by commit

@@ -1,0 +1,430 @@
+package rewrite
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/internal/textdiff"
+	"golang.org/x/tools/go/packages"
+)
+
+// This file proves a plan's result before anyone prints or writes it
+// (R5): the changed program type-checks, and no copy is left at, or
+// introduced by, an edit.
+//
+// Verify type-checks in process: the loaded packages whose files changed,
+// and the loaded packages that import them (directly or through other
+// loaded packages), are checked again from source in dependency order,
+// each against the new types of the re-checked packages it imports and
+// the loaded types of the others. That is exact when every package
+// between a changed package and a re-checked one is loaded from source.
+// It is not when an unloaded package (types from export data, such as
+// the variant "q [p.test]" that the go command compiles for p's external
+// tests) imports a changed package: its export data still refers to the
+// old types. Then Verify falls back to Program.Reload, a new load through
+// the go command with the changed files as an overlay.
+
+// A VerifyError says that the changed program does not type-check, or
+// that an edit left or introduced a copy: an internal error of the plan,
+// never the user's.
+type VerifyError struct {
+	Problems []string // file:line:col: message, in order
+}
+
+func (e *VerifyError) Error() string { return strings.Join(e.Problems, "\n") }
+
+// Verify checks the result of Apply (see the file comment). It returns
+// nil if the changed program type-checks and every copy the finder sees
+// in it is one the plan left unfixed.
+func (p *Plan) Verify(changes []FileChange) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	v := newVerifier(p, changes)
+	if v.needsReload() {
+		if p.prog.Reload == nil {
+			return errors.New("internal error: the fix cannot be type-checked in process, and the program has no Reload")
+		}
+		overlay := make(map[string][]byte, len(changes))
+		for _, ch := range changes {
+			overlay[ch.Name] = ch.New
+		}
+		return p.prog.Reload(overlay)
+	}
+	if err := v.check(); err != nil {
+		return err
+	}
+	return v.findCopies()
+}
+
+// A verifier type-checks the changed program.
+type verifier struct {
+	p       *Plan
+	changes map[string]*FileChange
+	byID    map[string]*packages.Package
+	roots   map[string]*packages.Package // loaded from source
+	// newFiles lists, per root, the new files (helpers) it holds.
+	newFiles map[string][]string
+	// recheck are the roots to check again, by ID.
+	recheck map[string]bool
+	results map[string]*checked
+}
+
+// A checked package is the result of type-checking a root again.
+type checked struct {
+	done  chan struct{}
+	pkg   *types.Package
+	info  *types.Info
+	files []*ast.File
+	errs  []string
+}
+
+func newVerifier(p *Plan, changes []FileChange) *verifier {
+	v := &verifier{p: p, changes: make(map[string]*FileChange), byID: make(map[string]*packages.Package),
+		roots: make(map[string]*packages.Package), newFiles: make(map[string][]string), recheck: make(map[string]bool)}
+	for i := range changes {
+		v.changes[changes[i].Name] = &changes[i]
+	}
+	packages.Visit(p.prog.Packages, nil, func(pkg *packages.Package) { v.byID[pkg.ID] = pkg })
+	for _, pkg := range p.prog.Packages {
+		if pkg.TypesInfo != nil && len(pkg.Syntax) > 0 && !isTestMain(pkg) {
+			v.roots[pkg.ID] = pkg
+		}
+	}
+	for _, ch := range changes {
+		if ch.Old != nil {
+			continue
+		}
+		for _, id := range v.holders(ch.Name, ch.New) {
+			v.newFiles[id] = append(v.newFiles[id], ch.Name)
+		}
+	}
+	for id, pkg := range v.roots {
+		if len(v.newFiles[id]) > 0 {
+			v.recheck[id] = true
+			continue
+		}
+		for _, name := range pkg.CompiledGoFiles {
+			if v.changes[name] != nil {
+				v.recheck[id] = true
+				break
+			}
+		}
+	}
+	// Importers of re-checked roots are re-checked too.
+	memo := make(map[string]bool)
+	for id := range v.roots {
+		if v.dependsOnRecheck(id, memo) {
+			v.recheck[id] = true
+		}
+	}
+	return v
+}
+
+// holders returns the IDs of the roots that a new file belongs to: the
+// packages of its directory with its package name, the test variant only
+// for a _test.go file.
+func (v *verifier) holders(name string, src []byte) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.PackageClauseOnly)
+	if err != nil {
+		return nil
+	}
+	test := strings.HasSuffix(name, "_test.go")
+	var ids []string
+	for id, pkg := range v.roots {
+		if pkg.Name != f.Name.Name || len(pkg.GoFiles) == 0 || filepath.Dir(pkg.GoFiles[0]) != filepath.Dir(name) {
+			continue
+		}
+		if test && pkg.ForTest == "" {
+			continue // p itself, not p [p.test]
+		}
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// dependsOnRecheck reports whether package id imports, through any
+// chain, a root with changed files.
+func (v *verifier) dependsOnRecheck(id string, memo map[string]bool) bool {
+	if d, ok := memo[id]; ok {
+		return d
+	}
+	memo[id] = false // the import graph has no cycles; this only stops repeats
+	d := v.recheck[id]
+	if pkg := v.byID[id]; pkg != nil && !d {
+		for _, imp := range pkg.Imports {
+			if v.dependsOnRecheck(imp.ID, memo) {
+				d = true
+				break
+			}
+		}
+	}
+	memo[id] = d
+	return d
+}
+
+// needsReload reports whether a package loaded from export data depends
+// on a re-checked root, whose types it would still see as they were.
+func (v *verifier) needsReload() bool {
+	memo := make(map[string]bool)
+	for id, pkg := range v.byID {
+		// A test binary's generated main names only test functions.
+		if v.roots[id] == nil && !isTestMain(pkg) && v.dependsOnRecheck(id, memo) {
+			return true
+		}
+	}
+	return false
+}
+
+// check type-checks every re-checked root, in dependency order, in
+// parallel as far as the dependencies allow.
+func (v *verifier) check() error {
+	v.results = make(map[string]*checked, len(v.recheck))
+	var ids []string
+	for id := range v.recheck {
+		v.results[id] = &checked{done: make(chan struct{})}
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := v.results[id]
+			defer close(r.done)
+			pkg := v.roots[id]
+			for _, imp := range pkg.Imports {
+				if dep := v.results[imp.ID]; dep != nil {
+					<-dep.done
+				}
+			}
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			v.checkOne(pkg, r)
+		}()
+	}
+	wg.Wait()
+	var problems []string
+	seen := make(map[string]bool)
+	for _, id := range ids {
+		for _, e := range v.results[id].errs {
+			if !seen[e] {
+				seen[e] = true
+				problems = append(problems, e)
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return &VerifyError{Problems: problems}
+	}
+	return nil
+}
+
+// checkOne type-checks one root with its changed and new files.
+func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
+	fset := v.p.Fset
+	fail := func(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+	for _, f := range pkg.Syntax {
+		name := fset.File(f.FileStart).Name()
+		ch := v.changes[name]
+		if ch == nil {
+			r.files = append(r.files, f)
+			continue
+		}
+		if ch.file != nil {
+			r.files = append(r.files, ch.file) // parsed by Apply
+			continue
+		}
+		nf, err := parser.ParseFile(fset, name, ch.New, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			fail("%v", err)
+			return
+		}
+		r.files = append(r.files, nf)
+	}
+	for _, name := range v.newFiles[pkg.ID] {
+		nf, err := parser.ParseFile(fset, name, v.changes[name].New, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			fail("%v", err)
+			return
+		}
+		r.files = append(r.files, nf)
+	}
+	r.info = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := pkg.Imports[path]
+			if imp == nil {
+				// An import the fix added ("sync"): the package is
+				// in the load, as a dependency of another.
+				if t := v.byPath(path); t != nil {
+					return t, nil
+				}
+				return nil, fmt.Errorf("no metadata for %s", path)
+			}
+			if dep := v.results[imp.ID]; dep != nil {
+				if dep.pkg == nil {
+					return nil, fmt.Errorf("%s does not type-check", path)
+				}
+				return dep.pkg, nil
+			}
+			if t := v.typesOf(imp.ID); t != nil {
+				return t, nil
+			}
+			return nil, fmt.Errorf("no types for %s", path)
+		}),
+		Sizes: pkg.TypesSizes,
+		Error: func(err error) {
+			if len(r.errs) < 10 {
+				r.errs = append(r.errs, err.Error())
+			}
+		},
+	}
+	if pkg.Module != nil && pkg.Module.GoVersion != "" {
+		conf.GoVersion = "go" + pkg.Module.GoVersion
+	}
+	tpkg := types.NewPackage(pkg.PkgPath, pkg.Name)
+	_ = types.NewChecker(conf, fset, tpkg, r.info).Files(r.files)
+	r.pkg = tpkg
+}
+
+// byPath returns the loaded types of the package with the import path,
+// for an import that a fix adds.
+func (v *verifier) byPath(path string) *types.Package {
+	if pkg := v.byID[path]; pkg != nil && pkg.Types != nil {
+		return pkg.Types
+	}
+	for _, pkg := range v.roots {
+		for _, imp := range pkg.Types.Imports() {
+			if imp.Path() == path {
+				return imp
+			}
+		}
+	}
+	return nil
+}
+
+// typesOf returns the loaded types of package id.
+func (v *verifier) typesOf(id string) *types.Package {
+	if pkg := v.byID[id]; pkg != nil {
+		return pkg.Types
+	}
+	return nil
+}
+
+// findCopies runs the copy finder on the re-checked packages and fails on
+// any copy that the plan did not leave unfixed on purpose: a copy in an
+// edited region, or one at a finding that the plan fixed.
+func (v *verifier) findCopies() error {
+	fset := v.p.Fset
+	left := make(map[string][]*finding) // old file name -> unfixed findings
+	for _, f := range v.p.findings {
+		if f.silenced || f.blockedBy() != nil {
+			posn := fset.PositionFor(f.Pos, false)
+			left[posn.Filename] = append(left[posn.Filename], f)
+		}
+	}
+	edits := make(map[string][]textdiff.Edit)
+	for name, ch := range v.changes {
+		switch {
+		case ch.file != nil:
+			edits[name] = ch.edits // of the text Verify checked
+		case ch.Old != nil:
+			edits[name] = textdiff.Edits(ch.Old, ch.New)
+		}
+	}
+	var ids []string
+	for id := range v.recheck {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var problems []string
+	seen := make(map[string]bool)
+	for _, id := range ids {
+		r := v.results[id]
+		found := detect.Find(&detect.Package{Fset: fset, Types: r.pkg, Info: r.info, Files: r.files})
+		for _, fd := range found {
+			posn := fset.PositionFor(fd.Pos, false)
+			key := fmt.Sprintf("%s:%d", posn.Filename, posn.Offset)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if ch := v.changes[posn.Filename]; ch != nil && ch.Old == nil {
+				problems = append(problems, fmt.Sprintf("%s: the new file copies a sync.Map: %s", posn, fd.Message))
+				continue
+			}
+			start, end, edited := oldRange(edits[posn.Filename], posn.Offset)
+			if !v.leftAt(left[posn.Filename], fd.Form, start, end) {
+				what := "the fix leaves a copy"
+				if edited {
+					what = "an edit introduces a copy"
+				}
+				problems = append(problems, fmt.Sprintf("%s: %s: %s", posn, what, fd.Message))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return &VerifyError{Problems: problems}
+	}
+	return nil
+}
+
+// leftAt reports whether one of the unfixed findings of a file, of the
+// given form, lies at an old offset in [start, end].
+func (v *verifier) leftAt(left []*finding, form detect.Form, start, end int) bool {
+	for _, f := range left {
+		off := v.p.Fset.PositionFor(f.Pos, false).Offset
+		if f.Form == form && start <= off && off <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// oldRange maps an offset of a file's new text to the old text: one
+// offset outside the edits, or the old range of the edit that holds it.
+func oldRange(edits []textdiff.Edit, off int) (start, end int, edited bool) {
+	delta := 0 // new offset minus old offset before the current edit
+	for _, e := range edits {
+		newStart := e.Start + delta
+		if off < newStart {
+			break
+		}
+		if off < newStart+len(e.New) {
+			return e.Start, e.End, true
+		}
+		delta += len(e.New) - (e.End - e.Start)
+	}
+	return off - delta, off - delta, false
+}
+
+// importerFunc implements types.Importer with a function.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
