@@ -178,6 +178,11 @@ func under(t types.Type) types.Type {
 	return t.Underlying()
 }
 
+// MapFields returns every struct field of sync.Map type reachable by value
+// from t, in declaration order, each once: the Fields of a finding that
+// copies a t.
+func MapFields(t types.Type) []*types.Var { return mapFields(t) }
+
 // mapFields returns every struct field of sync.Map type reachable by value
 // from t, in declaration order, each once.
 func mapFields(t types.Type) []*types.Var {

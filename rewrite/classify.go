@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -42,6 +43,16 @@ func (p *Plan) classifyStruct(f *finding) {
 	for _, field := range f.Fields {
 		f.requires = append(f.requires, p.target(tField, field))
 		names = append(names, "field "+field.Name()+" becomes *"+types.TypeString(field.Type(), qual))
+	}
+	// A copy into another type with identical fields, such as holder
+	// passed to a parameter of type struct{ m sync.Map }, stays valid
+	// only if the destination's fields change too: one decision.
+	if dt := f.Dst.Type; dt != nil && !isIface(dt) && !types.Identical(dt, f.Type) {
+		for _, field := range detect.MapFields(dt) {
+			if t := p.target(tField, field); !slices.Contains(f.requires, t) {
+				f.requires = append(f.requires, t)
+			}
+		}
 	}
 	// The fields a copy holds are one decision: a copy of Outer{Inner;
 	// b} with only b retyped would still copy Inner's map. A ring of

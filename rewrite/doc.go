@@ -42,12 +42,59 @@
 // once the map had been used, and it is never a crash. Soundness needs
 // every value of the struct to have a non-nil map, so every composite
 // literal (keyed, unkeyed, empty, nested), new(T) and var x T gets
-// new(sync.Map); and where a zero value appears that syncfix cannot
-// initialize (make of a slice, arrays, map reads, channel receives,
-// comma-ok type assertions, *new(T), named results, literals in
-// generated files, importers outside the load of an exported type,
-// generic code that may make zero values of a type argument holding it,
-// and reflect) the field is not retyped.
+// new(sync.Map), and where a zero value can appear that syncfix cannot
+// initialize the field is not retyped, naming the position.
+//
+// # The safety model of R1
+//
+// The model is type-directed. For each candidate field f, the types that
+// hold f by value (its struct, structs that hold or embed it, arrays of
+// them, instantiations with them as type arguments) are the zero-making
+// set; an operation blocks f when it makes zero values of a type of the
+// set, or through a container of one (zeroOps in zeros.go):
+//
+//	operation                              blocks when its type holds f  example
+//	var x T, new(T), T{...}                never: R1 fills in the maps    var c = Cache{m: new(sync.Map)}
+//	array types, array literals            always (elements start zero)   [2]T{}, new([2]T)
+//	make of a slice, length not 0          []T                            make([]T, n)
+//	reslice past the length                []T                            s[:cap(s)], s[i:j:k], s[:n]
+//	slice literal with indices, clear      []T                            []T{3: t}, clear(s)
+//	map read, also comma-ok                map[K]T                        m[k], v, ok := m[k]
+//	receive (not for range)                chan T                         <-ch, v, ok := <-ch, select
+//	*new(T), comma-ok type assertion       T                              *new(T), v, ok := x.(T)
+//	named results, also of literals        T                              func() (t T)
+//	unsafe conversions                     T                              (*T)(unsafe.Pointer(p))
+//	generic code instantiated with T       T for a type parameter         var e E; [1]E{}[0]; Opt[E]{}
+//	decoders, through the argument's type  any type reachable from it     json.Unmarshal(b, &cfg)
+//	reflect constructors and setters       anything reaching an interface reflect.Zero, Value.Set
+//	exported API of an open-world package  any type reachable from it     type Outer struct{ a.T }
+//	interface comparisons, errors          T reaching such an interface   any(x) == any(y), errors.Is
+//	a zero T the file cannot write out     T                              var o b.Outer without import a
+//
+// Generic code cannot write E{m: new(sync.Map)}, so in generic bodies var,
+// new and literals that leave fields out count as zero-making too. A
+// decoder is a function of encoding/json, xml, gob, asn1 or database/sql
+// that fills its argument, or one named Unmarshal, Decode, Scan or Merge
+// in a package whose path names yaml, toml, mapstructure, protobuf or
+// msgpack; reading by reflection (fmt, log, json.Marshal, Encoder.Encode)
+// makes no zero values, and neither does storing in an interface
+// (sync.Map.Store, LoadOrStore, channels of any, context.WithValue,
+// atomic.Value): a &T{} stored there is a construction site that R1
+// initializes. Values reach interfaces by any implicit or explicit
+// conversion in the loaded code. A sync.Map makes its struct
+// incomparable: comparing interfaces that held one panicked and
+// errors.Is skipped it, while after R1 they compare pointers and may be
+// equal, so a struct that is converted to an interface and is an error,
+// or is compared through an interface type it implements (==, switch,
+// interface map keys, errors.Is), keeps its type. Open world: a package
+// that is not main, not a test and not an internal package whose whole
+// tree is loaded can be imported from outside; whatever its exported
+// types, functions, variables and their exported methods reach (by
+// fields, embedding, pointers, elements and signatures) is blocked unless
+// --closed-world. Not seen: libraries outside the load that make values
+// by reflection without being named decoders, comparable type parameters
+// instantiated with interfaces, and files the build excludes (see
+// excluded.go).
 //
 // Patterns:
 //
@@ -64,18 +111,23 @@
 // becomes p); a destination that cannot be retyped (a channel, a slice
 // element) blocks the fix. A copy into an interface changes the dynamic
 // type to *sync.Map, so it is fixed only if no loaded code asserts to a
-// sync.Map type.
+// sync.Map type, also through a type parameter that some instantiation
+// binds to one (x.(E) with E = sync.Map).
 //
 //	n := m                  =>  n := cloneSyncMap(&m)
 //	fmt.Println(m)          =>  fmt.Println(cloneSyncMap(&m))
 //	_ = m                   =>  _ = &m
 //
 // R3 Signatures. Parameters and results of sync.Map type become
-// pointers. A parameter the function only reads (Load, Range) is passed
-// as &m at every call site: the same behaviour at no cost. A parameter
-// the function writes to, or lets escape, reached the caller's map at run
-// time; under --copies=auto the function is left alone and the finding
-// names the two policies, clone and share, that decide it. A named result
+// pointers. A parameter the function only reads (Load, Range, and passing
+// it to read-only parameters, recursion included) is passed as &m at
+// every call site: the same behaviour at no cost. A parameter the
+// function writes to, or that a function literal not called on the spot
+// captures, reached the caller's map at run time or is read later; under
+// --copies=auto the function is left alone and the finding names the two
+// policies, clone and share, that decide it. The arguments of go and
+// defer calls are evaluated at the statement, a snapshot: they are
+// cloned even for read-only callees. A named result
 // is set to new(sync.Map) first, so no path returns nil. Calls whose
 // result is not stored where a pointer is wanted are dereferenced, *f(),
 // which copies a map no one else holds. Function literals, functions used
@@ -114,7 +166,9 @@
 // none, under a fresh name where sync is taken at file scope. Where a
 // local name shadows the import at an edit, the import and its uses in
 // the file are renamed (imports.go). Generated and cgo files are never
-// edited. A second run finds nothing to fix.
+// edited, and neither are files outside the main modules (vendor/, the
+// module cache, GOROOT), whatever the patterns load. A second run finds
+// nothing to fix.
 //
 // # Limitations
 //

@@ -60,7 +60,7 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	case t.obj.Exported() && p.openWorld(t.unit):
 		t.block("it is exported, and callers outside the loaded packages would break (use --closed-world if all are loaded)", pos)
 		return
-	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()]:
+	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()] && p.mayImplement(t):
 		t.block("it is a method that may satisfy an interface", pos)
 		return
 	}
@@ -117,7 +117,11 @@ func (p *Plan) retypeFields(t *target, list *ast.FieldList, tuple *types.Tuple, 
 }
 
 // readParams decides whether the function only reads its retyped
-// parameters, and applies the --copies policy to writing functions.
+// parameters: it calls only their read methods (Load, Range), passes
+// them only to parameters of loaded functions (read-only too, which
+// resolveReadOnly settles as a fixed point, so recursion is fine), and
+// no function literal that may outlive the call captures them. The
+// --copies policy for the others is applied by resolveReadOnly.
 func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 	t.readOnly = true
 	params := make(map[types.Object]bool)
@@ -134,17 +138,76 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 			return true
 		}
 		path := p.idx.path(t.file, id)
+		if lit := escapingLit(path); lit != nil {
+			t.readOnly, t.escapes = false, true
+			t.writePos = p.Fset.Position(id.Pos())
+			return false
+		}
 		if sel, ok := parentOf(path, id).(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
 			if _, isCall := parentOf(path, sel).(*ast.CallExpr); isCall {
 				return true // a read: Load, Range
+			}
+		}
+		if f := p.sites.findingBySrc[id]; f != nil && f.Dst.Kind == detect.DstParam && f.Dst.Callee != nil {
+			if g := p.targets[p.key(f.Dst.Callee.Origin())]; g != nil && g.kind == tFunc {
+				t.passesTo = append(t.passesTo, g)
+				return true // read-only if g is
 			}
 		}
 		t.readOnly = false
 		t.writePos = p.Fset.Position(id.Pos())
 		return false
 	})
-	if !t.readOnly && p.opts.Copies == CopiesAuto {
-		t.block("it writes to its copy of the map or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+}
+
+// escapingLit returns the innermost function literal of path that may
+// outlive the call: any literal that is not called on the spot.
+func escapingLit(path []ast.Node) *ast.FuncLit {
+	for i, n := range path {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		if call, ok := parentOf(path[i:], lit).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == ast.Expr(lit) {
+			continue // func() { ... }()
+		}
+		return lit
+	}
+	return nil
+}
+
+// resolveReadOnly settles which functions only read their parameters,
+// now that every function target is analyzed: one that passes them to a
+// function that is not read-only is not read-only either (recursion
+// stays read-only). Under --copies auto the others are blocked.
+func (p *Plan) resolveReadOnly() {
+	for changed := true; changed; {
+		changed = false
+		for _, t := range p.sortedTargets() {
+			if t.kind != tFunc || !t.readOnly {
+				continue
+			}
+			for _, g := range t.passesTo {
+				if !g.readOnly || g.blocked != nil {
+					t.readOnly, changed = false, true
+					t.writePos = g.writePos
+					t.escapes = g.escapes
+					break
+				}
+			}
+		}
+	}
+	if p.opts.Copies != CopiesAuto {
+		return
+	}
+	for _, t := range p.sortedTargets() {
+		switch {
+		case t.kind != tFunc || t.readOnly || len(t.params) == 0:
+		case t.escapes:
+			t.block("a function literal that may outlive the call captures its copy of the map, which then shares or snapshots it depending on the fix: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+		default:
+			t.block("it writes to its copy of the map or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+		}
 	}
 }
 
@@ -168,6 +231,42 @@ func (p *Plan) checkReturns(t *target, decl *ast.FuncDecl, sig *types.Signature)
 		}
 		return true
 	})
+}
+
+// mayImplement reports whether the method t may satisfy an interface.
+// Outside package main any importer may convert its type to one. In
+// package main, which nothing imports, it may only if loaded code
+// converts a value whose method set holds it to an interface with a
+// method of its name, or to any interface while some code asserts to an
+// interface with such a method.
+func (p *Plan) mayImplement(t *target) bool {
+	if t.unit.pkg.Name != "main" {
+		return true
+	}
+	m := t.obj.(*types.Func)
+	facts := p.ifaces()
+	hasName := func(iface *types.Interface) bool {
+		for i := range iface.NumMethods() {
+			if iface.Method(i).Name() == m.Name() {
+				return true
+			}
+		}
+		return false
+	}
+	asserted := false
+	for _, iface := range facts.asserts {
+		asserted = asserted || hasName(iface)
+	}
+	for _, cv := range facts.convs {
+		sel := types.NewMethodSet(cv.from).Lookup(m.Pkg(), m.Name())
+		if sel == nil || p.key(origin(sel.Obj())) != t.key {
+			continue
+		}
+		if iface, ok := cv.to.Underlying().(*types.Interface); ok && (hasName(iface) || asserted) {
+			return true
+		}
+	}
+	return false
 }
 
 // interfaceMethodNames returns the names of the methods of every
@@ -231,6 +330,11 @@ func (p *Plan) setArgPolicy() {
 		}
 		t := f.requires[0]
 		switch {
+		case p.deferredOrGo(f):
+			// The arguments of go and defer are evaluated at the
+			// statement: a snapshot, never shared.
+			f.src = srcClone
+			f.fixText = "cloned with the Range-based helper, since a go or defer statement evaluates its arguments at once; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
 			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
@@ -239,4 +343,21 @@ func (p *Plan) setArgPolicy() {
 			f.fixText = "cloned with the Range-based helper; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		}
 	}
+}
+
+// deferredOrGo reports whether the argument of f belongs to the call of
+// a go or defer statement.
+func (p *Plan) deferredOrGo(f *finding) bool {
+	call := f.Dst.Call
+	if call == nil {
+		return false
+	}
+	path := p.idx.path(f.unit.fileOf(call.Pos()), call)
+	switch stmt := parentOf(path, call).(type) {
+	case *ast.GoStmt:
+		return stmt.Call == call
+	case *ast.DeferStmt:
+		return stmt.Call == call
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package rewrite_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -11,9 +12,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	loader "github.com/syncfix/syncfix/internal/load"
 	"github.com/syncfix/syncfix/rewrite"
@@ -26,7 +29,19 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/re
 // input module (input/), the expected module after the fix (golden/,
 // every file), and the expected findings with their decisions
 // (check.golden). A case may hold an options file with flags: -copies=X,
-// -closed-world.
+// -closed-world, and -pattern=P (repeatable; ./... if none) for the
+// packages to load.
+//
+// A case whose input is runnable is also run, to show that the fix keeps
+// what the program does: the input module's root package is a main
+// package (run with go run -race .), or the module has _test.go files
+// (run with go test -race ./...), or both. It runs on the input before
+// the fix and on the rewritten tree after it, and the two outputs
+// (stdout and stderr, with the exit status) must be equal; a case whose
+// behaviour deliberately changes holds the output after the fix in
+// run.golden instead (refreshed by -update). A case whose tree the fix
+// leaves as it was is not run again. Programs must print the same on
+// every run: no addresses, times or map order.
 const caseDir = "../testdata/rewrite"
 
 // TestGolden runs every case through plan and apply, compares with the
@@ -55,11 +70,11 @@ func TestGolden(t *testing.T) {
 }
 
 func runCase(t *testing.T, dir string) {
-	opts := readOptions(t, dir)
+	opts, patterns := readOptions(t, dir)
 	work := t.TempDir()
 	copyTree(t, filepath.Join(dir, "input"), work)
 
-	plan := load(t, work, opts)
+	plan := load(t, work, opts, patterns...)
 	changes, err := plan.Apply()
 	if err != nil {
 		t.Fatalf("apply: %v", err)
@@ -67,13 +82,21 @@ func runCase(t *testing.T, dir string) {
 	if err := plan.Verify(changes); err != nil {
 		t.Fatalf("verify: %v", err)
 	}
+	var before string
+	runnable := isRunnable(t, work)
+	if runnable && len(changes) > 0 {
+		before = runProgram(t, work)
+	}
 	writeChanges(t, changes)
 	compareText(t, filepath.Join(dir, "check.golden"), outcomesText(plan, work))
 	compareTree(t, filepath.Join(dir, "golden"), work)
+	if runnable && len(changes) > 0 {
+		compareRun(t, dir, before, runProgram(t, work))
+	}
 
 	checkComments(t, filepath.Join(dir, "input"), work)
 	vet(t, work)
-	again := load(t, work, opts)
+	again := load(t, work, opts, patterns...)
 	for _, o := range again.Outcomes {
 		if o.Fixed {
 			t.Errorf("second run: fixable finding left: %s: %s", o.Posn, o.Text())
@@ -88,11 +111,12 @@ func runCase(t *testing.T, dir string) {
 	}
 }
 
-func readOptions(t *testing.T, dir string) rewrite.Options {
+func readOptions(t *testing.T, dir string) (rewrite.Options, []string) {
 	var opts rewrite.Options
+	var patterns []string
 	data, err := os.ReadFile(filepath.Join(dir, "options"))
 	if os.IsNotExist(err) {
-		return opts
+		return opts, patterns
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +125,8 @@ func readOptions(t *testing.T, dir string) rewrite.Options {
 		switch {
 		case f == "-closed-world":
 			opts.ClosedWorld = true
+		case strings.HasPrefix(f, "-pattern="):
+			patterns = append(patterns, strings.TrimPrefix(f, "-pattern="))
 		case strings.HasPrefix(f, "-copies="):
 			opts.Copies, err = rewrite.ParsePolicy(strings.TrimPrefix(f, "-copies="))
 			if err != nil {
@@ -110,13 +136,14 @@ func readOptions(t *testing.T, dir string) rewrite.Options {
 			t.Fatalf("unknown option %q", f)
 		}
 	}
-	return opts
+	return opts, patterns
 }
 
-// load loads every package of the module in dir, with tests, and plans.
-func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
+// load loads the packages of the module in dir that patterns match
+// (every package if none), with tests, and plans.
+func load(t *testing.T, dir string, opts rewrite.Options, patterns ...string) *rewrite.Plan {
 	t.Helper()
-	prog, errs, err := loadPackages(dir)
+	prog, errs, err := loadPackages(dir, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,8 +155,11 @@ func load(t *testing.T, dir string, opts rewrite.Options) *rewrite.Plan {
 
 // loadPackages loads the module in dir as the command does, and returns
 // the packages' errors.
-func loadPackages(dir string) (*rewrite.Program, []string, error) {
-	prog, err := loader.Load(loader.Config{Dir: dir, Patterns: []string{"./..."}, Tests: true})
+func loadPackages(dir string, patterns ...string) (*rewrite.Program, []string, error) {
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	prog, err := loader.Load(loader.Config{Dir: dir, Patterns: patterns, Tests: true})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -288,6 +318,83 @@ func comments(t *testing.T, name string, src []byte) []string {
 	}
 	_ = ast.Print
 	return out
+}
+
+// isRunnable reports whether the module in dir has a main package at
+// its root or any test file (see caseDir).
+func isRunnable(t *testing.T, dir string) bool {
+	main, tests := runnableParts(t, dir)
+	return main || tests
+}
+
+// runnableParts reports whether the module in dir has a main package at
+// its root, and whether it has test files.
+func runnableParts(t *testing.T, dir string) (main, tests bool) {
+	for name, data := range readTree(t, dir) {
+		if !strings.HasSuffix(name, ".go") {
+			continue
+		}
+		if strings.HasSuffix(name, "_test.go") {
+			tests = true
+			continue
+		}
+		if !strings.Contains(name, "/") {
+			f, err := parser.ParseFile(token.NewFileSet(), name, data, parser.PackageClauseOnly)
+			if err == nil && f.Name.Name == "main" {
+				main = true
+			}
+		}
+	}
+	return main, tests
+}
+
+// runProgram runs the module in dir under the race detector (see
+// caseDir) and returns what it printed, with the exit status and without
+// what changes from run to run (test durations).
+func runProgram(t *testing.T, dir string) string {
+	t.Helper()
+	main, tests := runnableParts(t, dir)
+	var b strings.Builder
+	run := func(args ...string) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "go", args...)
+		cmd.Dir = dir
+		// The race detector waits a second at exit by default.
+		cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0")
+		out, err := cmd.CombinedOutput()
+		fmt.Fprintf(&b, "$ go %s\n%s", strings.Join(args, " "), testTimes.ReplaceAllString(string(out), ""))
+		if err != nil {
+			fmt.Fprintf(&b, "[%v]\n", err)
+		}
+	}
+	if main {
+		// -trimpath keeps the temporary directory out of panics, and
+		// lets the build cache serve the input's binary again.
+		run("run", "-race", "-trimpath", ".")
+	}
+	if tests {
+		run("test", "-race", "-trimpath", "-count=1", "./...")
+	}
+	return b.String()
+}
+
+// testTimes matches the durations go test prints.
+var testTimes = regexp.MustCompile(`(?m)\t[0-9.]+s$|\t\(cached\)| \([0-9.]+s\)`)
+
+// compareRun checks that the program behaves after the fix as before
+// it, or as run.golden says where the case changes its behaviour on
+// purpose.
+func compareRun(t *testing.T, dir, before, after string) {
+	t.Helper()
+	golden := filepath.Join(dir, "run.golden")
+	if _, err := os.Stat(golden); err == nil {
+		compareText(t, golden, after)
+		return
+	}
+	if before != after {
+		t.Errorf("the program behaves differently after the fix:\n--- before\n%s\n--- after\n%s", before, after)
+	}
 }
 
 // vet builds the result and runs go vet on it: copylocks must be quiet.

@@ -85,8 +85,14 @@ type target struct {
 	// readOnly reports, for a tFunc, whether every retyped parameter is
 	// only read by the function.
 	readOnly bool
-	// writePos is where a tFunc writes to a parameter, if it does.
+	// writePos is where a tFunc writes to a parameter, if it does;
+	// escapes reports that the write is a capture by a function literal
+	// that may outlive the call.
 	writePos token.Position
+	escapes  bool
+	// passesTo lists the function targets a tFunc passes its parameters
+	// to: it is read-only only if they all are (resolveReadOnly).
+	passesTo []*target
 	// ops are the edits that retyping makes: the declaration and every
 	// use and construction site.
 	ops []*op

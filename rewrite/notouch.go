@@ -68,6 +68,10 @@ func (p *Plan) markNoTouch() {
 				}
 				continue
 			}
+			if why := p.outsideMainModule(u, name); why != "" {
+				exclude(u, f, why, "a file outside the main module")
+				continue
+			}
 			real, ok := p.prog.RealNames[name]
 			if !ok {
 				exclude(u, f, fmt.Sprintf("the file's path cannot be resolved: %v", unwrapPath(p.prog.RealNameErrs[name])), "a file whose path cannot be resolved")
@@ -89,6 +93,23 @@ func (p *Plan) markNoTouch() {
 			exclude(unitOf[f], f, "the file is loaded under several names (through symlinks)", "a file loaded under several names")
 		}
 	}
+}
+
+// outsideMainModule says why the file name of u is not in a main
+// module, or "": a package of a dependency (in vendor/ or the module
+// cache) or of the standard library is never edited, even when a
+// pattern such as all or a vendored path loads it.
+func (p *Plan) outsideMainModule(u *unit, name string) string {
+	if m := u.pkg.Module; m != nil {
+		if !m.Main {
+			return "the file belongs to module " + m.Path + ", not to a main module (vendor/ or the module cache), and syncfix edits only the main modules"
+		}
+		return ""
+	}
+	if root := p.prog.GOROOT; root != "" && within(filepath.Clean(root), filepath.Clean(name)) {
+		return "the file is in GOROOT, and syncfix edits only the main modules"
+	}
+	return ""
 }
 
 // moduleRoot returns the resolved root directory of u's module, or "" if

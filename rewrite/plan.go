@@ -101,8 +101,9 @@ type Plan struct {
 	targets    map[string]*target
 	// sites indexes the syntax the rules rewrite besides the findings.
 	sites *siteIndex
-	// ifaceMethods caches interfaceMethodNames.
+	// ifaceMethods caches interfaceMethodNames, ifaceFacts ifaces.
 	ifaceMethods map[string]bool
+	ifaceFacts   *ifaceFacts
 	// declOps holds the ops on declarations, one per node (see declOp).
 	declOps map[opKey]*op
 	// keys caches key.
@@ -145,6 +146,7 @@ func Make(prog *Program, opts Options) *Plan {
 	p.classify()
 	p.keepSilenced()
 	p.analyzeTargets()
+	p.resolveReadOnly() // funcs.go: read-only parameters, a fixed point over calls
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()

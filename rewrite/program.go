@@ -30,6 +30,9 @@ type Program struct {
 	// no loaded package holds: files excluded by build constraints, and
 	// test files when tests are not loaded.
 	Excluded []*ExcludedFile
+	// GOROOT is the root of the standard library the packages were
+	// loaded from: its files are never edited.
+	GOROOT string
 	// TestsLoaded reports that the load included test files.
 	TestsLoaded bool
 	// DirNames holds the names of the entries of each loaded package's

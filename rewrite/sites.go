@@ -90,9 +90,13 @@ func (p *Plan) assertionBlocker() *blocker {
 }
 
 // findAssertion returns the first type assertion or type switch case to
-// a sync.Map type in the loaded packages, or an invalid position.
+// a sync.Map type in the loaded packages, or an invalid position. An
+// assertion to a type parameter counts when some instantiation makes it
+// a sync.Map type: x.(E) with E = sync.Map fails as well once x holds a
+// *sync.Map.
 func (p *Plan) findAssertion() *token.Position {
 	first := &token.Position{}
+	syncParams := p.syncMapTypeParams()
 	for _, u := range p.units {
 		info := u.pkg.TypesInfo
 		for _, file := range u.pkg.Syntax {
@@ -105,7 +109,11 @@ func (p *Plan) findAssertion() *token.Position {
 					types = n.List
 				}
 				for _, t := range types {
-					if t != nil && detect.IsSyncMap(info.TypeOf(t)) {
+					if t == nil {
+						continue
+					}
+					typ := info.TypeOf(t)
+					if detect.IsSyncMap(typ) || syncParams[typeParamKey(p, typ)] {
 						posn := p.Fset.Position(t.Pos())
 						if !first.IsValid() || posn.Filename < first.Filename ||
 							posn.Filename == first.Filename && posn.Offset < first.Offset {
@@ -118,6 +126,81 @@ func (p *Plan) findAssertion() *token.Position {
 		}
 	}
 	return first
+}
+
+// typeParamKey identifies a type parameter across package variants: its
+// declaring position; "" for other types.
+func typeParamKey(p *Plan, t types.Type) string {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return ""
+	}
+	return p.key(tp.Obj())
+}
+
+// syncMapTypeParams returns the keys of the type parameters that some
+// instantiation in the loaded code binds to a sync.Map type, directly or
+// through the type parameter of an enclosing generic function (a fixed
+// point over the instantiations). The receiver type parameters of the
+// methods of a generic type count with the type's own.
+func (p *Plan) syncMapTypeParams() map[string]bool {
+	marked := make(map[string]bool)
+	type binding struct {
+		params []*types.TypeParam
+		arg    types.Type
+	}
+	var bindings []binding
+	for _, u := range p.units {
+		for id, inst := range u.pkg.TypesInfo.Instances {
+			obj := u.pkg.TypesInfo.Uses[id]
+			if obj == nil {
+				continue
+			}
+			var lists [][]*types.TypeParam
+			switch o := origin(obj).(type) {
+			case *types.Func:
+				lists = append(lists, typeParams(o.Signature().TypeParams()))
+			case *types.TypeName:
+				if named, ok := o.Type().(*types.Named); ok {
+					lists = append(lists, typeParams(named.TypeParams()))
+					for m := range named.Methods() {
+						lists = append(lists, typeParams(m.Signature().RecvTypeParams()))
+					}
+				}
+			}
+			for i := range inst.TypeArgs.Len() {
+				var ps []*types.TypeParam
+				for _, l := range lists {
+					if i < len(l) {
+						ps = append(ps, l[i])
+					}
+				}
+				bindings = append(bindings, binding{ps, inst.TypeArgs.At(i)})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, b := range bindings {
+			if !detect.IsSyncMap(b.arg) && !marked[typeParamKey(p, b.arg)] {
+				continue
+			}
+			for _, tp := range b.params {
+				if k := p.key(tp.Obj()); !marked[k] {
+					marked[k], changed = true, true
+				}
+			}
+		}
+	}
+	return marked
+}
+
+func typeParams(list *types.TypeParamList) []*types.TypeParam {
+	var out []*types.TypeParam
+	for i := range list.Len() {
+		out = append(out, list.At(i))
+	}
+	return out
 }
 
 // analyzeConstruction applies the rest of R1: every place that makes a
@@ -135,8 +218,8 @@ func (p *Plan) analyzeConstruction() {
 		return
 	}
 	c := &constructionScan{p: p, fields: fields, held: make(map[types.Type][]*target),
-		stores: make(map[ast.Expr]bool), zeroMakers: make(map[types.Object]string),
-		byKey: make(map[string]*target)}
+		zeroMakers: make(map[types.Object]string),
+		byKey:      make(map[string]*target)}
 	for _, t := range fields {
 		c.byKey[t.key] = t
 	}
@@ -146,6 +229,8 @@ func (p *Plan) analyzeConstruction() {
 		}
 		c.instances(u)
 	}
+	c.ifaceBlocks() // ifaces.go: reflection and interface comparisons
+	c.openWorld()   // openworld.go: importers outside the load
 }
 
 // A constructionScan walks all loaded files once for the R1 sites.
@@ -153,9 +238,6 @@ type constructionScan struct {
 	p      *Plan
 	fields []*target
 	held   map[types.Type][]*target
-	// stores holds the left-hand sides of the assignments seen so far;
-	// an assignment is visited before the expressions it holds.
-	stores map[ast.Expr]bool
 	// zeroMakers caches genericZero.
 	zeroMakers map[types.Object]string
 	// byKey indexes fields by key.
@@ -207,6 +289,13 @@ func (c *constructionScan) blockAll(ts []*target, pos token.Pos, reason string) 
 func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 	info := u.pkg.TypesInfo
 	editable := u.editable[file]
+	// The zero values no edit can fill in (zeros.go).
+	zeroOps(info, file, false, func(n ast.Node, z types.Type, k zeroKind) {
+		if ts := c.heldBy(z); len(ts) > 0 {
+			c.blockAll(ts, n.Pos(), k.reason())
+		}
+	})
+	// The zero values R1 initializes.
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
@@ -216,9 +305,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 				if ts := c.heldBy(info.TypeOf(n.Type)); len(ts) > 0 {
 					if !editable {
 						c.blockAll(ts, n.Pos(), "a zero value is declared in a generated or cgo file")
-					} else if _, isArray := info.TypeOf(n.Type).Underlying().(*types.Array); isArray {
-						c.blockAll(ts, n.Pos(), "an array of values holding it is declared here")
-					} else if why := c.zeroBlocker(u, info.TypeOf(n.Type)); why != "" {
+					} else if why := c.zeroBlocker(u, file, n.Pos(), info.TypeOf(n.Type)); why != "" {
 						c.blockAll(ts, n.Pos(), why)
 					} else {
 						c.addOp(ts, c.p.declOp(opInitVar, u, file, n))
@@ -227,91 +314,39 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 			}
 		case *ast.CallExpr:
 			c.call(u, file, n, editable)
-			c.reflectCall(u, n)
 			c.conversion(u, n)
-		case *ast.ArrayType:
-			if n.Len != nil {
-				if ts := c.heldBy(info.TypeOf(n.Elt)); len(ts) > 0 {
-					c.blockAll(ts, n.Pos(), "arrays of values holding it start with zero values that syncfix cannot initialize")
-				}
-			}
-		case *ast.IndexExpr:
-			if m, ok := info.TypeOf(n.X).Underlying().(*types.Map); ok {
-				if ts := c.heldBy(m.Elem()); len(ts) > 0 && !c.stores[n] {
-					c.blockAll(ts, n.Pos(), "a map read can yield a zero value that syncfix cannot initialize")
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				if ts := c.heldBy(info.TypeOf(n)); len(ts) > 0 {
-					c.blockAll(ts, n.Pos(), "a receive from a closed channel yields a zero value that syncfix cannot initialize")
-				}
-			}
-		case *ast.StarExpr:
-			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && isBuiltin(info, call, "new") {
-				if ts := c.heldBy(info.TypeOf(n)); len(ts) > 0 {
-					c.blockAll(ts, n.Pos(), "*new(T) makes a zero value that syncfix cannot initialize")
-				}
-			}
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				c.stores[ast.Unparen(lhs)] = true
-			}
-			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				if ta, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
-					if ts := c.heldBy(info.TypeOf(ta.Type)); len(ts) > 0 {
-						c.blockAll(ts, ta.Pos(), "a failed comma-ok type assertion yields a zero value that syncfix cannot initialize")
-					}
-				}
-			}
-		case *ast.FuncType:
-			if n.Results != nil {
-				for _, field := range n.Results.List {
-					if len(field.Names) > 0 {
-						if ts := c.heldBy(info.TypeOf(field.Type)); len(ts) > 0 {
-							c.blockAll(ts, field.Pos(), "a named result starts as a zero value that syncfix does not initialize")
-						}
-					}
-				}
-			}
 		}
 		return true
 	})
 }
 
-// call handles new(T), and make of slices and maps of T.
+// call handles new(T).
 func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, editable bool) {
 	info := u.pkg.TypesInfo
-	switch {
-	case isBuiltin(info, call, "new") && len(call.Args) == 1:
-		ts := c.heldBy(info.TypeOf(call.Args[0]))
-		if len(ts) == 0 {
-			return
-		}
-		if !editable {
-			c.blockAll(ts, call.Pos(), "new(T) is called in a generated or cgo file")
-			return
-		}
-		if _, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Struct); !ok {
-			c.blockAll(ts, call.Pos(), "new of an array makes zero values that syncfix cannot initialize")
-			return
-		}
-		if why := c.zeroBlocker(u, info.TypeOf(call.Args[0])); why != "" {
-			c.blockAll(ts, call.Pos(), why)
-			return
-		}
-		c.addOp(ts, &op{kind: opNewToLit, unit: u, file: file, node: call})
-	case isBuiltin(info, call, "clear") && len(call.Args) == 1:
-		if ts := c.heldBy(derefAll(info.TypeOf(call.Args[0]))); len(ts) > 0 {
-			c.blockAll(ts, call.Pos(), "clear sets elements to zero values that syncfix cannot initialize")
-		}
-	case isBuiltin(info, call, "make") && len(call.Args) >= 2:
-		if s, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Slice); ok {
-			if ts := c.heldBy(s.Elem()); len(ts) > 0 {
-				c.blockAll(ts, call.Pos(), "make of a slice makes zero values that syncfix cannot initialize")
-			}
-		}
+	if !isBuiltin(info, call, "new") || len(call.Args) != 1 {
+		return
 	}
+	tv := info.Types[call.Args[0]]
+	if !tv.IsType() {
+		return // new(v) of Go 1.26 copies v
+	}
+	ts := c.heldBy(tv.Type)
+	if len(ts) == 0 {
+		return
+	}
+	if !editable {
+		c.blockAll(ts, call.Pos(), "new(T) is called in a generated or cgo file")
+		return
+	}
+	if _, ok := tv.Type.Underlying().(*types.Struct); !ok {
+		c.blockAll(ts, call.Pos(), "new of an array makes zero values that syncfix cannot initialize")
+		return
+	}
+	if why := c.zeroBlocker(u, file, call.Pos(), tv.Type); why != "" {
+		c.blockAll(ts, call.Pos(), why)
+		return
+	}
+	c.addOp(ts, &op{kind: opNewToLit, unit: u, file: file, node: call})
 }
 
 // literal handles a composite literal of a struct holding retyped fields:
@@ -359,7 +394,7 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 			c.p.classifyValue(ft, u, file, value)
 		}
 	}
-	if why := c.zeroBlocker(u, t); why != "" {
+	if why := c.zeroBlocker(u, file, lit.Pos(), t); why != "" {
 		c.blockAll(ts, lit.Pos(), why)
 		return
 	}
@@ -400,8 +435,10 @@ func litType(info *types.Info, lit *ast.CompositeLit) types.Type {
 }
 
 // conversion blocks the fields held by a value converted to another
-// struct type, T(v) or (*T)(p): the two types would stop being
-// convertible once only one of them is retyped.
+// struct type, T(v) or (*T)(p), unless both types hold the same fields:
+// type U T shares T's field declarations, so (*T)(&u) stays valid, while
+// two struct types written out apart would stop being convertible once
+// only one of them is retyped.
 func (c *constructionScan) conversion(u *unit, call *ast.CallExpr) {
 	info := u.pkg.TypesInfo
 	tv, ok := info.Types[call.Fun]
@@ -412,7 +449,19 @@ func (c *constructionScan) conversion(u *unit, call *ast.CallExpr) {
 	if from == nil || types.Identical(from, tv.Type) || types.IsInterface(tv.Type) {
 		return
 	}
-	if ts := c.heldBy(derefAll(from)); len(ts) > 0 {
-		c.blockAll(ts, call.Pos(), "a value holding it is converted to another type, which would no longer match")
+	ts := c.heldBy(derefAll(from))
+	if len(ts) == 0 {
+		return
 	}
+	to := c.heldBy(derefAll(tv.Type))
+	if len(to) == len(ts) && types.Identical(derefAll(from).Underlying(), derefAll(tv.Type).Underlying()) {
+		same := true
+		for _, t := range ts {
+			same = same && slices.Contains(to, t)
+		}
+		if same {
+			return
+		}
+	}
+	c.blockAll(ts, call.Pos(), "a value holding it is converted to another type, which would no longer match")
 }

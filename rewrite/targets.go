@@ -179,39 +179,8 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 		}
 	}
 	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
-	if p.openWorld(t.unit) {
-		for _, tn := range p.idx.unit(t.unit).held[t.obj] {
-			if tn.Exported() {
-				t.block("exported type "+tn.Name()+" holds it, and importers outside the loaded packages may make zero values (use --closed-world if all are loaded)", p.Fset.Position(tn.Pos()))
-				return
-			}
-		}
-	}
-}
-
-// holdsField reports whether a value of type typ holds field by value.
-func holdsField(typ types.Type, field types.Object, seen map[types.Type]bool) bool {
-	st, ok := typ.Underlying().(*types.Struct)
-	if !ok {
-		if arr, ok := typ.Underlying().(*types.Array); ok {
-			return holdsField(arr.Elem(), field, seen)
-		}
-		return false
-	}
-	if seen == nil {
-		seen = make(map[types.Type]bool)
-	}
-	if seen[typ] {
-		return false
-	}
-	seen[typ] = true
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if f.Origin() == field || f == field || holdsField(f.Type(), field, seen) {
-			return true
-		}
-	}
-	return false
+	// Importers outside the load are checked with the other zero values
+	// (openworld.go).
 }
 
 // analyzeVar checks a local or package-level sync.Map variable's

@@ -3,9 +3,11 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 )
 
 // This file holds the R1 blockers that need more than one node to see:
@@ -81,18 +83,17 @@ func (c *constructionScan) zeroInMethods(obj types.Object) string {
 }
 
 // zeroInBody returns where a generic function may make a zero value of
-// a type parameter: a var without value, new, make, a map read, a
-// receive, clear, a named result, or a call of other generic code.
+// a type holding one of its type parameters by value: every operation
+// of zeroOps, and also a var without value, new, a composite literal
+// that leaves such a field or element out, and a call of other generic
+// code that may make one. Regular code initializes the latter (R1);
+// generic code cannot, since E{m: new(sync.Map)} cannot be written.
 func (c *constructionScan) zeroInBody(decl *ast.FuncDecl) string {
 	loc, ok := c.p.sites.files[c.p.Fset.PositionFor(decl.Pos(), false).Filename]
 	if !ok || decl.Body == nil {
 		return "it has no Go body"
 	}
 	info := loc.unit.pkg.TypesInfo
-	isParam := func(x ast.Expr) bool {
-		t := info.TypeOf(x)
-		return t != nil && mentionsTypeParam(t)
-	}
 	where := ""
 	report := func(n ast.Node, what string) {
 		if where == "" {
@@ -100,44 +101,314 @@ func (c *constructionScan) zeroInBody(decl *ast.FuncDecl) string {
 			where = fmt.Sprintf("%s in %s (line %d) may make a zero value", what, decl.Name.Name, posn.Line)
 		}
 	}
-	if decl.Type.Results != nil {
-		for _, f := range decl.Type.Results.List {
-			if len(f.Names) > 0 && isParam(f.Type) {
-				report(f, "a named result")
-			}
+	zeroOps(info, decl, true, func(n ast.Node, z types.Type, k zeroKind) {
+		if mentionsTypeParam(z) {
+			report(n, k.noun())
 		}
+	})
+	if where != "" {
+		return where
 	}
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.ValueSpec:
-			if len(n.Values) == 0 && n.Type != nil && isParam(n.Type) {
-				report(n, "a declaration")
-			}
-		case *ast.CallExpr:
-			for _, name := range []string{"new", "make", "clear"} {
-				if isBuiltin(info, n, name) && len(n.Args) > 0 && isParam(n.Args[0]) {
-					report(n, name)
-				}
-			}
-			if id := calleeIdent(n); id != nil {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id := calleeIdent(call); id != nil {
 				if _, generic := info.Instances[id]; generic {
 					if w := c.genericZero(info.Uses[id]); w != "" {
-						report(n, "a call of "+id.Name)
+						report(call, "a call of "+id.Name)
 					}
 				}
-			}
-		case *ast.IndexExpr:
-			if _, ok := info.TypeOf(n.X).Underlying().(*types.Map); ok && isParam(n) {
-				report(n, "a map read")
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW && isParam(n) {
-				report(n, "a receive")
 			}
 		}
 		return where == ""
 	})
 	return where
+}
+
+// A zeroKind is an operation that makes zero values (see zeroOps).
+type zeroKind int
+
+const (
+	zMakeSlice zeroKind = iota
+	zReslice
+	zArray
+	zMapRead
+	zReceive
+	zCommaOk
+	zStarNew
+	zNamedResult
+	zClear
+	zSliceGaps
+	zUnsafe
+	// Generic code only: regular code initializes these.
+	zVar
+	zNew
+	zLiteral
+)
+
+var zeroKinds = [...]struct{ noun, reason string }{
+	zMakeSlice:   {"make", "make of a slice makes zero values that syncfix cannot initialize"},
+	zReslice:     {"a reslice", "reslicing past the length (a high bound other than len, or a 3-index slice) exposes zero values that syncfix cannot initialize"},
+	zArray:       {"an array", "arrays of values holding it start with zero values that syncfix cannot initialize"},
+	zMapRead:     {"a map read", "a map read can yield a zero value that syncfix cannot initialize"},
+	zReceive:     {"a receive", "a receive from a closed channel yields a zero value that syncfix cannot initialize"},
+	zCommaOk:     {"a comma-ok type assertion", "a failed comma-ok type assertion yields a zero value that syncfix cannot initialize"},
+	zStarNew:     {"*new", "*new(T) makes a zero value that syncfix cannot initialize"},
+	zNamedResult: {"a named result", "a named result starts as a zero value that syncfix does not initialize"},
+	zClear:       {"clear", "clear sets elements to zero values that syncfix cannot initialize"},
+	zSliceGaps:   {"a slice literal with indices", "a slice literal with indexed elements leaves zero values in its gaps"},
+	zUnsafe:      {"an unsafe conversion", "unsafe code can make values that syncfix cannot see"},
+	zVar:         {"a declaration", ""},
+	zNew:         {"new", ""},
+	zLiteral:     {"a composite literal", ""},
+}
+
+func (k zeroKind) noun() string   { return zeroKinds[k].noun }
+func (k zeroKind) reason() string { return zeroKinds[k].reason }
+
+// zeroOps calls fn for every operation under root that makes zero
+// values of a type z which no edit of syncfix can fill in, the model of
+// R1's blockers: make of a slice (unless its length is 0), a reslice
+// whose high bound can exceed the length, array types, map reads,
+// receives, comma-ok type assertions, *new(T), named results, clear of a
+// slice, slice literals with indexed elements, and unsafe conversions.
+// With generic set it also reports what regular code initializes (var
+// without value, new, composite literals that leave fields or elements
+// out), since generic code cannot name the fields of a type argument.
+// The caller decides whether z holds what it protects: a retyped field
+// (regular code), or a type parameter (generic code).
+func zeroOps(info *types.Info, root ast.Node, generic bool, fn func(n ast.Node, z types.Type, k zeroKind)) {
+	stores := make(map[ast.Expr]bool) // left-hand sides seen so far
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				stores[ast.Unparen(lhs)] = true
+			}
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				commaOk(info, n.Rhs[0], fn)
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 2 && len(n.Values) == 1 {
+				commaOk(info, n.Values[0], fn)
+			}
+			if generic && len(n.Values) == 0 && n.Type != nil {
+				fn(n, info.TypeOf(n.Type), zVar)
+			}
+		case *ast.CallExpr:
+			zeroCall(info, n, generic, fn)
+		case *ast.SliceExpr:
+			if elem := sliceElem(info.TypeOf(n.X)); elem != nil && !withinLen(info, n) {
+				fn(n, elem, zReslice)
+			}
+		case *ast.ArrayType:
+			if n.Len != nil {
+				fn(n, info.TypeOf(n.Elt), zArray)
+			}
+		case *ast.IndexExpr:
+			if m, ok := coreType(info.TypeOf(n.X)).(*types.Map); ok && !stores[n] {
+				fn(n, m.Elem(), zMapRead)
+			}
+		case *ast.UnaryExpr:
+			// The element type: in v, ok := <-ch the receive's own type
+			// is the tuple.
+			if ch, ok := coreType(info.TypeOf(n.X)).(*types.Chan); ok && n.Op == token.ARROW {
+				fn(n, ch.Elem(), zReceive)
+			}
+		case *ast.StarExpr:
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && isBuiltin(info, call, "new") {
+				fn(n, info.TypeOf(n), zStarNew)
+			}
+		case *ast.FuncType:
+			if n.Results != nil {
+				for _, field := range n.Results.List {
+					if len(field.Names) > 0 {
+						fn(field, info.TypeOf(field.Type), zNamedResult)
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			zeroLiteral(info, n, generic, fn)
+		}
+		return true
+	})
+}
+
+// commaOk reports v, ok := x.(T), which yields a zero T when it fails.
+func commaOk(info *types.Info, rhs ast.Expr, fn func(ast.Node, types.Type, zeroKind)) {
+	if ta, ok := ast.Unparen(rhs).(*ast.TypeAssertExpr); ok && ta.Type != nil {
+		fn(ta, info.TypeOf(ta.Type), zCommaOk)
+	}
+}
+
+// zeroCall reports the calls of zeroOps: make, clear, unsafe, and new
+// in generic code.
+func zeroCall(info *types.Info, call *ast.CallExpr, generic bool, fn func(ast.Node, types.Type, zeroKind)) {
+	switch {
+	case isBuiltin(info, call, "make") && len(call.Args) >= 2:
+		if elem := sliceElem(info.TypeOf(call.Args[0])); elem != nil && !isZeroConst(info, call.Args[1]) {
+			fn(call, elem, zMakeSlice)
+		}
+	case isBuiltin(info, call, "clear") && len(call.Args) == 1:
+		if elem := sliceElem(info.TypeOf(call.Args[0])); elem != nil {
+			fn(call, elem, zClear) // clear of a map deletes: no zero values
+		}
+	case generic && isBuiltin(info, call, "new") && len(call.Args) == 1:
+		if tv := info.Types[call.Args[0]]; tv.IsType() {
+			fn(call, tv.Type, zNew)
+		}
+	case isUnsafe(info, call, "Slice"):
+		if ptr, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Pointer); ok {
+			fn(call, ptr.Elem(), zUnsafe)
+		}
+	default:
+		// (*T)(unsafe.Pointer(p)) makes a *T of any memory.
+		tv, ok := info.Types[call.Fun]
+		if !ok || !tv.IsType() || len(call.Args) != 1 {
+			return
+		}
+		from := info.TypeOf(call.Args[0])
+		if b, ok := from.Underlying().(*types.Basic); ok && b.Kind() == types.UnsafePointer {
+			if ptr, ok := tv.Type.Underlying().(*types.Pointer); ok {
+				fn(call, ptr.Elem(), zUnsafe)
+			}
+		}
+	}
+}
+
+// zeroLiteral reports the composite literals that leave zero values:
+// slice literals with indices, array literals with fewer elements than
+// the length, and, in generic code, struct literals that leave fields
+// out.
+func zeroLiteral(info *types.Info, lit *ast.CompositeLit, generic bool, fn func(ast.Node, types.Type, zeroKind)) {
+	t := litType(info, lit)
+	switch u := coreType(t).(type) {
+	case *types.Slice:
+		for _, elt := range lit.Elts {
+			if _, ok := elt.(*ast.KeyValueExpr); ok {
+				fn(lit, u.Elem(), zSliceGaps)
+				return
+			}
+		}
+	case *types.Array:
+		keyed := false
+		for _, elt := range lit.Elts {
+			_, keyed = elt.(*ast.KeyValueExpr)
+		}
+		if keyed || int64(len(lit.Elts)) < u.Len() {
+			fn(lit, u.Elem(), zArray)
+		}
+	case *types.Struct:
+		if !generic {
+			return // R1 fills in the missing fields (sites.go)
+		}
+		present := make(map[string]bool)
+		for i, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					present[id.Name] = true
+				}
+			} else if i < u.NumFields() {
+				present[u.Field(i).Name()] = true
+			}
+		}
+		for i := range u.NumFields() {
+			if f := u.Field(i); !present[f.Name()] {
+				fn(lit, f.Type(), zLiteral)
+			}
+		}
+	}
+}
+
+// withinLen reports whether a slice expression cannot reach past the
+// length of its operand: no high bound, a constant 0, len(x) or
+// len(x)-k of the sliced operand itself, and no 3-index form.
+func withinLen(info *types.Info, s *ast.SliceExpr) bool {
+	if s.Slice3 {
+		return false
+	}
+	if s.High == nil || isZeroConst(info, s.High) {
+		return true
+	}
+	high := ast.Unparen(s.High)
+	if b, ok := high.(*ast.BinaryExpr); ok && b.Op == token.SUB {
+		if tv := info.Types[b.Y]; tv.Value != nil && constant.Sign(tv.Value) >= 0 {
+			high = ast.Unparen(b.X)
+		}
+	}
+	call, ok := high.(*ast.CallExpr)
+	if !ok || !isBuiltin(info, call, "len") || len(call.Args) != 1 {
+		return false
+	}
+	return sameOperand(info, s.X, call.Args[0])
+}
+
+// sameOperand reports whether a and b are the same variable, written as
+// an identifier or a chain of field selectors.
+func sameOperand(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.Uses[a] != nil && info.Uses[a] == info.Uses[b]
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && a.Sel.Name == b.Sel.Name && sameOperand(info, a.X, b.X)
+	}
+	return false
+}
+
+// isZeroConst reports whether x is the constant 0.
+func isZeroConst(info *types.Info, x ast.Expr) bool {
+	tv := info.Types[x]
+	return tv.Value != nil && constant.Sign(tv.Value) == 0
+}
+
+// isUnsafe reports whether call calls unsafe.name.
+func isUnsafe(info *types.Info, call *ast.CallExpr, name string) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	b, ok := info.Uses[sel.Sel].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// sliceElem returns the element type of a slice type, also of a type
+// parameter whose constraint allows only slices, or nil.
+func sliceElem(t types.Type) types.Type {
+	if s, ok := coreType(t).(*types.Slice); ok {
+		return s.Elem()
+	}
+	return nil
+}
+
+// coreType returns t's underlying type, or for a type parameter the
+// underlying type of the first term of its constraint: enough to see
+// that S ~[]E makes slices of E.
+func coreType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return t.Underlying()
+	}
+	iface, _ := tp.Constraint().Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			if e.Len() > 0 {
+				return e.Term(0).Type().Underlying()
+			}
+		default:
+			if _, isIface := e.Underlying().(*types.Interface); !isIface {
+				return e.Underlying()
+			}
+		}
+	}
+	return nil
 }
 
 // calleeIdent returns the identifier a call names, through instantiation
@@ -186,68 +457,6 @@ func mentionsTypeParam(t types.Type) bool {
 	return false
 }
 
-// reflectCall blocks the fields that reflection can reach and fill with
-// zero values: values handed to package reflect, and pointers, slices and
-// maps of them passed as interfaces, as to json.Unmarshal, which makes
-// the structs it decodes with reflect.New. Packages known only to read
-// (fmt, log, errors, testing) are exempt.
-func (c *constructionScan) reflectCall(u *unit, call *ast.CallExpr) {
-	info := u.pkg.TypesInfo
-	id := calleeIdent(call)
-	if id == nil {
-		return
-	}
-	fn, ok := info.Uses[id].(*types.Func)
-	if !ok {
-		return
-	}
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Path()
-	}
-	if readOnlyPackages[pkg] {
-		return
-	}
-	sig := fn.Signature()
-	for i, arg := range call.Args {
-		t := info.TypeOf(arg)
-		ts := c.heldBy(derefAll(t))
-		if len(ts) == 0 {
-			continue
-		}
-		if pkg == "reflect" {
-			c.blockAll(ts, call.Pos(), "it is passed to reflect, which can make zero values that syncfix cannot see")
-			continue
-		}
-		param := paramType(sig, i)
-		if param != nil && types.IsInterface(param) && derefAll(t) != t {
-			c.blockAll(ts, arg.Pos(), "a reference to it is passed to "+id.Name+" as an interface, which may fill it by reflection with zero values (as encoding/json does)")
-		}
-	}
-}
-
-// readOnlyPackages only read the values they are given through
-// interfaces: they never make zero values of them by reflection.
-var readOnlyPackages = map[string]bool{"fmt": true, "log": true, "log/slog": true, "errors": true, "testing": true}
-
-// paramType returns the type of the parameter that receives argument i
-// of sig (the element type for variadic arguments), or nil.
-func paramType(sig *types.Signature, i int) types.Type {
-	n := sig.Params().Len()
-	switch {
-	case n == 0:
-		return nil
-	case sig.Variadic() && i >= n-1:
-		if s, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
-			return s.Elem()
-		}
-		return nil
-	case i < n:
-		return sig.Params().At(i).Type()
-	}
-	return nil
-}
-
 // derefAll strips pointers, slices and maps: what reflect can reach.
 func derefAll(t types.Type) types.Type {
 	for t != nil {
@@ -265,10 +474,13 @@ func derefAll(t types.Type) types.Type {
 	return t
 }
 
-// zeroBlocker returns why a zero value of t, written in u, cannot be
-// given its maps: a struct on the way to a retyped field that the fix
-// cannot name (generic, unnamed, or unexported in another package).
-func (c *constructionScan) zeroBlocker(u *unit, t types.Type) string {
+// zeroBlocker returns why a zero value of t, written in file at pos,
+// cannot be given its maps: a struct on the way to a retyped field that
+// the fix cannot write out there (generic, unnamed, unexported in
+// another package, from a package the file does not import, or shadowed
+// at pos), or an array of values holding one, whose elements no literal
+// names.
+func (c *constructionScan) zeroBlocker(u *unit, file *ast.File, pos token.Pos, t types.Type) string {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return ""
@@ -284,6 +496,9 @@ func (c *constructionScan) zeroBlocker(u *unit, t types.Type) string {
 		if len(c.heldBy(f.Type())) == 0 {
 			continue
 		}
+		if _, ok := f.Type().Underlying().(*types.Array); ok {
+			return "field " + f.Name() + " is an array of values holding it, which start as zero values"
+		}
 		named, ok := types.Unalias(f.Type()).(*types.Named)
 		switch {
 		case !ok:
@@ -293,9 +508,34 @@ func (c *constructionScan) zeroBlocker(u *unit, t types.Type) string {
 		case named.Obj().Pkg() != u.pkg.Types && !named.Obj().Exported():
 			return "field " + f.Name() + " has type " + named.Obj().Name() + ", unexported in another package"
 		}
-		if w := c.zeroBlocker(u, f.Type()); w != "" {
+		if why := c.nameable(u, file, pos, named.Obj()); why != "" {
+			return "field " + f.Name() + " has type " + named.Obj().Name() + ", and " + why
+		}
+		if w := c.zeroBlocker(u, file, pos, f.Type()); w != "" {
 			return w
 		}
 	}
 	return ""
+}
+
+// nameable says why the file cannot write type name tn at pos, or "":
+// the fix writes it qualified by the file's own import of its package,
+// or unqualified in its own package where the name is not shadowed.
+func (c *constructionScan) nameable(u *unit, file *ast.File, pos token.Pos, tn *types.TypeName) string {
+	if tn.Pkg() == nil || tn.Pkg().Path() == u.pkg.Types.Path() {
+		if scope := u.pkg.Types.Scope().Innermost(pos); scope != nil {
+			if _, obj := scope.LookupParent(tn.Name(), pos); obj == nil || obj.Pos() != tn.Pos() {
+				return "the name is shadowed here"
+			}
+		}
+		return ""
+	}
+	for _, spec := range file.Imports {
+		if path, _ := strconv.Unquote(spec.Path.Value); path == tn.Pkg().Path() {
+			if spec.Name == nil || (spec.Name.Name != "_" && spec.Name.Name != ".") {
+				return ""
+			}
+		}
+	}
+	return "this file does not import package " + tn.Pkg().Path() + " to name it"
 }

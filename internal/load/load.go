@@ -15,6 +15,7 @@ package load
 import (
 	"context"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
@@ -61,7 +62,7 @@ type Config struct {
 // to make of them; then the extras are not read. Err is the go command's
 // failure, if it could not list the packages at all.
 func Load(cfg Config) (*rewrite.Program, error) {
-	prog := &rewrite.Program{Source: make(map[string][]byte), TestsLoaded: cfg.Tests}
+	prog := &rewrite.Program{Source: make(map[string][]byte), TestsLoaded: cfg.Tests, GOROOT: build.Default.GOROOT}
 	var mu sync.Mutex
 	pcfg := &packages.Config{
 		Context:    cfg.Context,

@@ -9,7 +9,7 @@ import (
 func main() {
 	var m sync.Map
 	m.Store("a", 1)
-	fmt.Println( /* the map */ cloneSyncMap(&m)) // printed
-	var x any = cloneSyncMap(&m)                 // stored in an interface
+	fmt.Printf("%T\n" /* the map */, cloneSyncMap(&m)) // printed
+	var x any = cloneSyncMap(&m)                       // stored in an interface
 	_ = x
 }

@@ -9,7 +9,7 @@ import (
 func main() {
 	var m sync.Map
 	m.Store("a", 1)
-	fmt.Println( /* the map */ m) // printed
-	var x any = m                 // stored in an interface
+	fmt.Printf("%T\n" /* the map */, m) // printed
+	var x any = m                       // stored in an interface
 	_ = x
 }

@@ -1,0 +1,566 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file holds the R1 blockers that follow values into interfaces.
+// Storing a value in an interface makes no zero value: sync.Map.Store,
+// channels of any, context.WithValue and fmt only keep or read it, and a
+// &T{} stored there is a construction site that R1 initializes. What can
+// make zero values of what an interface holds is reflection that writes
+// (decoders, reflect.New, Zero, Value.Set and friends), so a field is
+// blocked when such a writer can reach it: through the static type of
+// its argument, or, for an argument of interface type, through any value
+// of the program that reaches an interface. Comparisons are the other
+// hazard: a sync.Map makes a struct incomparable, so comparing two
+// interfaces that hold one panicked (and errors.Is skipped it), while
+// after R1 the same comparison compares pointers and may succeed.
+
+// ifaceFacts is what the loaded code does with interfaces, read once.
+type ifaceFacts struct {
+	convs    []ifaceConv
+	writers  []reflectWriter
+	compares []ifaceCompare
+	// asserts holds the interface types that code asserts to or lists in
+	// a type switch (funcs.go asks which methods they need).
+	asserts []*types.Interface
+}
+
+// An ifaceConv is a value of a non-interface type converted to an
+// interface, implicitly or explicitly.
+type ifaceConv struct {
+	pos      token.Position
+	from, to types.Type
+}
+
+// A reflectWriter is a call that may fill values by reflection: a
+// decoder or a reflect constructor or setter. args are the static types
+// of what it fills; a nil entry is an interface or reflect value, whose
+// dynamic type is unknown.
+type reflectWriter struct {
+	pos  token.Position
+	name string
+	args []types.Type
+}
+
+// An ifaceCompare is a comparison of interface values of type iface:
+// ==, !=, a switch on an interface, a map key of interface type, or
+// errors.Is.
+type ifaceCompare struct {
+	pos   token.Position
+	iface *types.Interface
+	what  string
+}
+
+// ifaces returns the facts of the loaded code, reading it on first use.
+func (p *Plan) ifaces() *ifaceFacts {
+	if p.ifaceFacts != nil {
+		return p.ifaceFacts
+	}
+	facts := &ifaceFacts{}
+	for _, u := range p.units {
+		for _, file := range u.pkg.Syntax {
+			r := &ifaceReader{p: p, info: u.pkg.TypesInfo, facts: facts}
+			r.file(file)
+		}
+	}
+	p.ifaceFacts = facts
+	return facts
+}
+
+type ifaceReader struct {
+	p     *Plan
+	info  *types.Info
+	facts *ifaceFacts
+	stack []ast.Node
+}
+
+func (r *ifaceReader) file(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			r.stack = r.stack[:len(r.stack)-1]
+			return true
+		}
+		r.stack = append(r.stack, n)
+		r.node(n)
+		return true
+	})
+}
+
+// isIface reports whether t is an interface type (not a type parameter).
+func isIface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	return types.IsInterface(t)
+}
+
+// conv records x converted to type to, if that converts a concrete value
+// to an interface.
+func (r *ifaceReader) conv(x ast.Expr, to types.Type) {
+	from := r.info.TypeOf(x)
+	if from == nil || !isIface(to) || isIface(from) {
+		return
+	}
+	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
+		return
+	}
+	r.facts.convs = append(r.facts.convs, ifaceConv{pos: r.p.Fset.Position(x.Pos()), from: from, to: to})
+}
+
+// convAll records the conversions of values to the types in order, also
+// for a single multi-value call.
+func (r *ifaceReader) convAll(values []ast.Expr, types_ []types.Type) {
+	if len(values) == 1 && len(types_) > 1 {
+		if tuple, ok := r.info.TypeOf(values[0]).(*types.Tuple); ok {
+			for i := range min(tuple.Len(), len(types_)) {
+				if isIface(types_[i]) && !isIface(tuple.At(i).Type()) {
+					r.facts.convs = append(r.facts.convs, ifaceConv{pos: r.p.Fset.Position(values[0].Pos()), from: tuple.At(i).Type(), to: types_[i]})
+				}
+			}
+			return
+		}
+	}
+	for i, v := range values {
+		if i < len(types_) {
+			r.conv(v, types_[i])
+		}
+	}
+}
+
+func (r *ifaceReader) compare(n ast.Node, t types.Type, what string) {
+	if iface, ok := t.Underlying().(*types.Interface); ok && isIface(t) {
+		r.facts.compares = append(r.facts.compares, ifaceCompare{pos: r.p.Fset.Position(n.Pos()), iface: iface, what: what})
+	}
+}
+
+func (r *ifaceReader) node(n ast.Node) {
+	info := r.info
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN {
+			var lhs []types.Type
+			for _, l := range n.Lhs {
+				lhs = append(lhs, info.TypeOf(l))
+			}
+			r.convAll(n.Rhs, lhs)
+		}
+	case *ast.ValueSpec:
+		if n.Type != nil {
+			t := info.TypeOf(n.Type)
+			var lhs []types.Type
+			for range n.Names {
+				lhs = append(lhs, t)
+			}
+			r.convAll(n.Values, lhs)
+		}
+	case *ast.CallExpr:
+		r.call(n)
+	case *ast.ReturnStmt:
+		if sig := r.enclosingSig(); sig != nil {
+			var res []types.Type
+			for i := range sig.Results().Len() {
+				res = append(res, sig.Results().At(i).Type())
+			}
+			r.convAll(n.Results, res)
+		}
+	case *ast.CompositeLit:
+		r.literal(n)
+	case *ast.SendStmt:
+		if ch, ok := coreType(info.TypeOf(n.Chan)).(*types.Chan); ok {
+			r.conv(n.Value, ch.Elem())
+		}
+	case *ast.IndexExpr:
+		if m, ok := coreType(info.TypeOf(n.X)).(*types.Map); ok {
+			r.conv(n.Index, m.Key())
+			r.compare(n, m.Key(), "a map key of interface type")
+		}
+	case *ast.BinaryExpr:
+		if n.Op != token.EQL && n.Op != token.NEQ {
+			return
+		}
+		x, y := info.TypeOf(n.X), info.TypeOf(n.Y)
+		r.conv(n.X, y)
+		r.conv(n.Y, x)
+		if isNil(info, n.X) || isNil(info, n.Y) {
+			return
+		}
+		if isIface(x) {
+			r.compare(n, x, "a comparison of interfaces")
+		} else if isIface(y) {
+			r.compare(n, y, "a comparison of interfaces")
+		}
+	case *ast.SwitchStmt:
+		if n.Tag != nil && isIface(info.TypeOf(n.Tag)) {
+			r.compare(n.Tag, info.TypeOf(n.Tag), "a switch on an interface")
+			for _, stmt := range n.Body.List {
+				for _, x := range stmt.(*ast.CaseClause).List {
+					r.conv(x, info.TypeOf(n.Tag))
+				}
+			}
+		}
+	case *ast.TypeAssertExpr:
+		if n.Type != nil {
+			r.assert(info.TypeOf(n.Type))
+		}
+	case *ast.TypeSwitchStmt:
+		for _, stmt := range n.Body.List {
+			for _, x := range stmt.(*ast.CaseClause).List {
+				r.assert(info.TypeOf(x))
+			}
+		}
+	}
+}
+
+func (r *ifaceReader) assert(t types.Type) {
+	if iface, ok := t.Underlying().(*types.Interface); ok && isIface(t) {
+		r.facts.asserts = append(r.facts.asserts, iface)
+	}
+}
+
+// isNil reports whether x is the untyped nil.
+func isNil(info *types.Info, x ast.Expr) bool {
+	tv := info.Types[x]
+	return tv.IsNil()
+}
+
+// enclosingSig returns the signature of the innermost function around
+// the current node.
+func (r *ifaceReader) enclosingSig() *types.Signature {
+	for i := len(r.stack) - 1; i >= 0; i-- {
+		switch f := r.stack[i].(type) {
+		case *ast.FuncLit:
+			sig, _ := r.info.TypeOf(f).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if obj, ok := r.info.Defs[f.Name].(*types.Func); ok {
+				return obj.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// literal records the elements of a composite literal converted to
+// interface fields, elements, keys or values.
+func (r *ifaceReader) literal(lit *ast.CompositeLit) {
+	info := r.info
+	switch u := coreType(litType(info, lit)).(type) {
+	case *types.Struct:
+		for i, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := info.Uses[id].(*types.Var); ok {
+						r.conv(kv.Value, f.Type())
+					}
+				}
+			} else if i < u.NumFields() {
+				r.conv(elt, u.Field(i).Type())
+			}
+		}
+	case *types.Slice, *types.Array, *types.Map:
+		var key, elem types.Type
+		switch u := u.(type) {
+		case *types.Slice:
+			elem = u.Elem()
+		case *types.Array:
+			elem = u.Elem()
+		case *types.Map:
+			key, elem = u.Key(), u.Elem()
+			r.compare(lit, key, "a map key of interface type")
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key != nil {
+					r.conv(kv.Key, key)
+				}
+				r.conv(kv.Value, elem)
+			} else {
+				r.conv(elt, elem)
+			}
+		}
+	}
+}
+
+// call records the conversions of a call's arguments, an explicit
+// conversion to an interface, and reflective writers.
+func (r *ifaceReader) call(call *ast.CallExpr) {
+	info := r.info
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			r.conv(call.Args[0], tv.Type)
+		}
+		return
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		switch callee.Name() {
+		case "append":
+			if s, ok := coreType(info.TypeOf(call)).(*types.Slice); ok && !call.Ellipsis.IsValid() {
+				for _, arg := range call.Args[1:] {
+					r.conv(arg, s.Elem())
+				}
+			}
+		case "delete":
+			if len(call.Args) == 2 {
+				if m, ok := coreType(info.TypeOf(call.Args[0])).(*types.Map); ok {
+					r.conv(call.Args[1], m.Key())
+					r.compare(call, m.Key(), "a map key of interface type")
+				}
+			}
+		case "panic":
+			if len(call.Args) == 1 {
+				r.conv(call.Args[0], types.Universe.Lookup("any").Type())
+			}
+		}
+		return
+	case *types.Func:
+		r.writer(call, callee)
+		if pkg := callee.Pkg(); pkg != nil && pkg.Path() == "errors" && callee.Name() == "Is" {
+			r.compare(call, types.Universe.Lookup("error").Type(), "errors.Is")
+		}
+	}
+	sig, ok := coreType(info.TypeOf(call.Fun)).(*types.Signature)
+	if !ok {
+		return
+	}
+	n := len(call.Args)
+	if n == 1 && sig.Params().Len() > 1 {
+		n = sig.Params().Len() // f(g()) of a multi-value g
+	}
+	var params []types.Type
+	for i := range n {
+		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
+			params = append(params, nil) // the slice itself
+			continue
+		}
+		params = append(params, paramType(sig, i))
+	}
+	r.convAll(call.Args, params)
+}
+
+// paramType returns the type of the parameter that receives argument i
+// of sig (the element type for variadic arguments), or nil.
+func paramType(sig *types.Signature, i int) types.Type {
+	n := sig.Params().Len()
+	switch {
+	case n == 0:
+		return nil
+	case sig.Variadic() && i >= n-1:
+		if s, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return nil
+	case i < n:
+		return sig.Params().At(i).Type()
+	}
+	return nil
+}
+
+// reflectMakers are the functions of package reflect, and setters are
+// the methods of reflect.Value, that make or expose zero values.
+var (
+	reflectMakers = map[string]bool{"New": true, "NewAt": true, "Zero": true, "MakeSlice": true, "MakeMap": true,
+		"MakeMapWithSize": true, "MakeChan": true, "Append": true, "AppendSlice": true}
+	reflectSetters = map[string]bool{"Set": true, "SetZero": true, "SetLen": true, "Slice": true, "Slice3": true,
+		"Recv": true, "TryRecv": true, "Clear": true}
+)
+
+// decoderPackages are the packages whose decoding functions fill the
+// values they are given, by reflection, with zero values; a path counts
+// if one of its elements holds a word of thirdPartyDecoders.
+var (
+	decoderFuncs = map[string]bool{
+		"encoding/json.Unmarshal": true, "encoding/json.Decode": true,
+		"encoding/xml.Unmarshal": true, "encoding/xml.Decode": true, "encoding/xml.DecodeElement": true,
+		"encoding/gob.Decode": true, "encoding/gob.DecodeValue": true,
+		"encoding/asn1.Unmarshal": true, "encoding/asn1.UnmarshalWithParams": true,
+		"database/sql.Scan": true,
+	}
+	thirdPartyDecoders = []string{"yaml", "toml", "mapstructure", "protobuf", "msgpack"}
+	decoderWords       = []string{"Unmarshal", "Decode", "Scan", "Merge"}
+)
+
+// writer records a call of fn that may fill values by reflection.
+func (r *ifaceReader) writer(call *ast.CallExpr, fn *types.Func) {
+	pkg := fn.Pkg()
+	if pkg == nil {
+		return
+	}
+	name := pkg.Name() + "." + fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if named, ok := types.Unalias(derefPtr(recv.Type())).(*types.Named); ok {
+			name = pkg.Name() + "." + named.Obj().Name() + "." + fn.Name()
+		}
+	}
+	path := pkg.Path()
+	switch {
+	case path == "reflect" && fn.Signature().Recv() == nil && reflectMakers[fn.Name()],
+		path == "reflect" && fn.Signature().Recv() != nil && reflectSetters[fn.Name()]:
+		r.facts.writers = append(r.facts.writers, reflectWriter{pos: r.p.Fset.Position(call.Pos()), name: name, args: []types.Type{nil}})
+	case decoderFuncs[path+"."+fn.Name()] || isThirdPartyDecoder(path, fn.Name()):
+		sig := fn.Signature()
+		w := reflectWriter{pos: r.p.Fset.Position(call.Pos()), name: name}
+		for i, arg := range call.Args {
+			if pt := paramType(sig, i); pt != nil && isIface(pt) {
+				t := r.info.TypeOf(arg)
+				if isIface(t) {
+					t = nil
+				}
+				w.args = append(w.args, t)
+			}
+		}
+		r.facts.writers = append(r.facts.writers, w)
+	}
+}
+
+// isThirdPartyDecoder reports whether function name of the package at
+// path is a well-known decoder: a package of thirdPartyDecoders, and a
+// name that decodes.
+func isThirdPartyDecoder(path, name string) bool {
+	known := false
+	for _, elem := range strings.Split(path, "/") {
+		for _, w := range thirdPartyDecoders {
+			known = known || strings.Contains(elem, w)
+		}
+	}
+	if !known {
+		return false
+	}
+	for _, w := range decoderWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// derefPtr strips one pointer.
+func derefPtr(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// reachable returns the field targets that a value of type t can reach
+// by value, through pointers, slices, maps, channels, arrays and struct
+// fields: what a decoder given a t can fill with zero values.
+func (c *constructionScan) reachable(t types.Type) []*target {
+	var ts []*target
+	seen := make(map[types.Type]bool)
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		for _, x := range c.heldBy(t) {
+			if !containsTarget(ts, x) {
+				ts = append(ts, x)
+			}
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			walk(u.Elem())
+		case *types.Slice:
+			walk(u.Elem())
+		case *types.Array:
+			walk(u.Elem())
+		case *types.Chan:
+			walk(u.Elem())
+		case *types.Map:
+			walk(u.Key())
+			walk(u.Elem())
+		case *types.Struct:
+			for i := range u.NumFields() {
+				walk(u.Field(i).Type())
+			}
+		}
+	}
+	walk(t)
+	return ts
+}
+
+func containsTarget(ts []*target, t *target) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// ifaceBlocks blocks the fields that reflective writers can reach, and
+// those of values compared as interfaces (see the top of this file).
+func (c *constructionScan) ifaceBlocks() {
+	facts := c.p.ifaces()
+	// What reaches an interface, and where first.
+	var inIface []*target
+	firstIn := make(map[*target]token.Position)
+	for _, cv := range facts.convs {
+		for _, t := range c.reachable(cv.from) {
+			if _, ok := firstIn[t]; !ok {
+				firstIn[t] = cv.pos
+				inIface = append(inIface, t)
+			}
+		}
+	}
+	for _, w := range facts.writers {
+		for _, arg := range w.args {
+			if arg != nil {
+				for _, t := range c.reachable(arg) {
+					t.block(w.name+" can fill it by reflection with zero values (through the fields, pointers and elements of its argument)", w.pos)
+				}
+				continue
+			}
+			for _, t := range inIface {
+				in := firstIn[t]
+				t.block(fmt.Sprintf("%s can make zero values by reflection of what reaches an interface, and a value holding it does (%s:%d)", w.name, shortName(in.Filename), in.Line), w.pos)
+			}
+		}
+	}
+	errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	for _, cv := range facts.convs {
+		ts := c.heldBy(cv.from)
+		if len(ts) == 0 {
+			continue
+		}
+		if types.Implements(cv.from, errType) {
+			c.blockAllAt(ts, cv.pos, "a value holding it is an error here, and errors.Is and == on errors, which skipped or panicked on it, would compare its maps by pointer after the fix")
+			continue
+		}
+		for _, cmp := range facts.compares {
+			if types.Implements(cv.from, cmp.iface) {
+				c.blockAllAt(ts, cmp.pos, fmt.Sprintf("a value holding it reaches an interface (line %d), and %s here, which panicked on it, would compare its maps by pointer after the fix", cv.pos.Line, cmp.what))
+				break
+			}
+		}
+	}
+}
+
+// blockAllAt is blockAll at a position.
+func (c *constructionScan) blockAllAt(ts []*target, pos token.Position, reason string) {
+	for _, t := range ts {
+		t.block(reason, pos)
+	}
+}
+
+// shortName returns the last element of a file name.
+func shortName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}

@@ -1,0 +1,3 @@
+module example.com/convu
+
+go 1.22

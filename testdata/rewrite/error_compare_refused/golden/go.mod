@@ -1,0 +1,3 @@
+module example.com/errcmp
+
+go 1.22

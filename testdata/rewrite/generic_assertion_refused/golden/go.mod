@@ -1,0 +1,3 @@
+module example.com/genassert
+
+go 1.22

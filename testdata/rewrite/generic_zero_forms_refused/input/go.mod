@@ -1,0 +1,3 @@
+module example.com/genzero
+
+go 1.22

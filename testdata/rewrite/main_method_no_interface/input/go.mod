@@ -1,0 +1,3 @@
+module example.com/mainmethod
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/ow
+
+go 1.22

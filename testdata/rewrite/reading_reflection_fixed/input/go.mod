@@ -1,0 +1,3 @@
+module example.com/readrefl
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/reslice
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/reslicelen
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/unimp
+
+go 1.22

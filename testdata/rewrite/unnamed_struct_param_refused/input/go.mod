@@ -1,0 +1,3 @@
+module example.com/unnamed
+
+go 1.22
