@@ -150,7 +150,11 @@ func load(t *testing.T, dir string, opts rewrite.Options, patterns ...string) *r
 	if len(errs) > 0 {
 		t.Fatalf("packages have errors:\n%s", strings.Join(errs, "\n"))
 	}
-	return rewrite.Make(prog, opts)
+	plan := rewrite.Make(prog, opts)
+	if err := plan.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
 
 // loadPackages loads the module in dir as the command does, and returns
