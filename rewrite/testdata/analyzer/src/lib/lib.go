@@ -34,3 +34,16 @@ func local() int {
 	m.Store("k", 1)
 	return size(m) // want `call of size copies sync.Map value m`
 }
+
+// entry is unexported, and every value of it is made here: its map
+// field becomes a pointer, initialized at each construction site.
+type entry struct {
+	key  string
+	vals sync.Map
+}
+
+func entries() []entry {
+	a := entry{key: "a"}
+	b := a // want `assignment copies entry value a to b: entry contains sync.Map`
+	return []entry{a, b} // want `composite literal element copies entry value a` `composite literal element copies entry value b`
+}
