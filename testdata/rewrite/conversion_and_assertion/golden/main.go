@@ -7,7 +7,7 @@ import "sync"
 type Registry sync.Map
 
 func get(x any) {
-	n := x.(sync.Map) // an assertion
+	n := x.(*sync.Map) // an assertion
 	n.Load("a")
 }
 
@@ -16,5 +16,6 @@ func main() {
 	m.Store("a", 1)
 	r := (*Registry)(cloneSyncMap(&m)) // a conversion
 	_ = r
-	get(nil)
+	var boxed any = new(sync.Map) // a fresh map in an interface
+	get(boxed)
 }

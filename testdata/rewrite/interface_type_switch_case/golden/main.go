@@ -9,7 +9,7 @@ import (
 
 func kind(x any) string {
 	switch x.(type) {
-	case sync.Map: // would stop matching a *sync.Map
+	case *sync.Map: // matches the map kind is given
 		return "map"
 	}
 	return "other"
@@ -17,5 +17,5 @@ func kind(x any) string {
 
 func main() {
 	var m sync.Map
-	fmt.Println(kind(m)) // the copy
+	fmt.Println(kind(&m)) // the copy
 }

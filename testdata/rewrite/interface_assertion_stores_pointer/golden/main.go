@@ -4,11 +4,11 @@ package main
 import "sync"
 
 func store(m *sync.Map) any {
-	return *m // stored in an interface
+	return cloneSyncMap(m) // stored in an interface
 }
 
 func load(x any) {
-	n := x.(sync.Map) // the assertion
+	n := x.(*sync.Map) // the assertion
 	n.Load("a")
 }
 
