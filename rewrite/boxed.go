@@ -351,14 +351,18 @@ func (p *Plan) guardedByOk(u *unit, file *ast.File, s ast.Stmt, x, ok types.Obje
 	if list == nil {
 		return false
 	}
-	for _, next := range list[i+1:] {
-		if assigned(info, next, ok, s) {
-			return false
-		}
-	}
-	for _, next := range list[i+1:] {
+	for j, next := range list[i+1:] {
 		if ifs, isIf := next.(*ast.IfStmt); isIf && ifs.Init == nil && ifs.Else == nil && isNotOkCond(info, ifs.Cond, ok) && terminates(info, ifs.Body) {
 			return !uses(info, ifs, x) // what follows runs only if ok
+		}
+		if assigned(info, next, ok, s) {
+			// ok no longer tells: x must not be used from here on.
+			for _, rest := range list[i+1+j:] {
+				if uses(info, rest, x) {
+					return false
+				}
+			}
+			return true
 		}
 		guarded := true
 		ast.Inspect(next, func(n ast.Node) bool {

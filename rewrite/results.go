@@ -218,7 +218,16 @@ func (p *Plan) tupleArg(g *target, u *unit, call *ast.CallExpr, i int) bool {
 	if !ok {
 		return false
 	}
-	f := p.retypedResult(u, inner, i)
+	// The inner function may not be a target yet: make it one here, so
+	// that the outcome does not depend on which call is read first.
+	fn := p.calleeFunc(u.pkg.TypesInfo, inner)
+	if fn == nil {
+		return false
+	}
+	if res := fn.Signature().Results(); i >= res.Len() || !detect.IsSyncMap(res.At(i).Type()) {
+		return false
+	}
+	f := p.funcTarget(fn, true)
 	if f == nil {
 		return false
 	}
