@@ -565,8 +565,10 @@ func (p *Plan) analyzeBox(t *target) {
 		switch {
 		case !a.unit.editable[a.file]:
 			t.block("an assertion to "+typeName(b.typ)+" is in a generated or cgo file", posn)
-		case p.openWorld(a.unit):
-			t.block("code outside the loaded packages may pass this assertion a "+typeName(b.typ)+" value in an interface (use --closed-world if all importers are loaded)", posn)
+		default:
+			if entry, what := p.openEntry(b.typ); entry.IsValid() {
+				t.block(fmt.Sprintf("importers outside the loaded packages can pass %s values in interfaces (or a sync.Map holding them) to %s, which the assertion at %s:%d would no longer match (use --closed-world if all importers are loaded)", typeName(b.typ), what, shortName(posn.Filename), posn.Line), entry)
+			}
 		}
 		t.ops = append(t.ops, &op{kind: opBoxAssert, unit: a.unit, file: a.file, node: a.node})
 	}
@@ -585,6 +587,84 @@ func (p *Plan) analyzeBox(t *target) {
 		}
 		p.freshStore(b, cv)
 	}
+}
+
+// openEntry returns the first place where importers outside the loaded
+// packages can put a value of type s into an interface that the loaded
+// code may assert: an exported function, method, variable or field of
+// an open-world package (see openWorld) whose type reaches an interface
+// that s satisfies, or a sync.Map, whose Store takes any, through
+// pointers, containers, exported fields and signatures. It names what
+// it found; the position is invalid if there is none.
+func (p *Plan) openEntry(s types.Type) (token.Position, string) {
+	for _, u := range p.units {
+		if !p.openWorld(u) {
+			continue
+		}
+		scope := u.pkg.Types.Scope()
+		for _, name := range scope.Names() {
+			obj := scope.Lookup(name)
+			if !obj.Exported() {
+				continue
+			}
+			if reachesBox(obj.Type(), s, make(map[types.Type]bool)) {
+				return p.Fset.Position(obj.Pos()), u.pkg.Types.Name() + "." + name
+			}
+			if tn, ok := obj.(*types.TypeName); ok {
+				for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+					ms := types.NewMethodSet(t)
+					for i := range ms.Len() {
+						m := ms.At(i).Obj()
+						if m.Exported() && reachesBox(m.Type(), s, make(map[types.Type]bool)) {
+							return p.Fset.Position(m.Pos()), u.pkg.Types.Name() + "." + name + "." + m.Name()
+						}
+					}
+				}
+			}
+		}
+	}
+	return token.Position{}, ""
+}
+
+// reachesBox reports whether a value of type t can carry in, or give
+// access to, an interface that s satisfies or a sync.Map.
+func reachesBox(t types.Type, s types.Type, seen map[types.Type]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	seen[t] = true
+	if detect.IsSyncMap(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return isIface(t) && types.Implements(s, u)
+	case *types.Pointer:
+		return reachesBox(u.Elem(), s, seen)
+	case *types.Slice:
+		return reachesBox(u.Elem(), s, seen)
+	case *types.Array:
+		return reachesBox(u.Elem(), s, seen)
+	case *types.Chan:
+		return reachesBox(u.Elem(), s, seen)
+	case *types.Map:
+		return reachesBox(u.Key(), s, seen) || reachesBox(u.Elem(), s, seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if f := u.Field(i); f.Exported() && reachesBox(f.Type(), s, seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{u.Params(), u.Results()} {
+			for i := range tuple.Len() {
+				if reachesBox(tuple.At(i).Type(), s, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // typeName names a sync.Map type in messages.
