@@ -248,6 +248,10 @@ func (e *fileEditor) apply(o *op) error {
 			values = append(values, e.newOf(typ, decl.Body.Lbrace))
 		}
 		e.insertStmt(decl.Body, strings.Join(o.names, ", ")+" = "+strings.Join(values, ", "))
+	case opBoxAssert:
+		e.boxAssertType(o.node.(ast.Expr))
+	case opBoxInit:
+		return e.boxInit(o)
 	}
 	return nil
 }

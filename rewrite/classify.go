@@ -67,6 +67,12 @@ func (p *Plan) classifyStruct(f *finding) {
 // classifyDirect handles copies of a sync.Map itself (or of a defined
 // type over it): R2 for expressions, R3 for signatures.
 func (p *Plan) classifyDirect(f *finding) {
+	if f.Dst.Kind == detect.DstInterface {
+		// Every store into an interface counts for the box, also one
+		// that no rule fixes (boxed.go).
+		b := p.boxOf(f.Type)
+		b.stores = append(b.stores, f)
+	}
 	switch f.Form {
 	case detect.Param:
 		p.requireFunc(f, f.Dst.Func, "parameter "+objName(f.Dst.Obj)+" becomes "+ptrName(f))
@@ -81,7 +87,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		p.classifyConversion(f)
 		return
 	case detect.TypeAssert:
-		f.static = p.blockAt(f.Pos, "type assertions to a sync.Map type are not rewritten yet")
+		p.classifyAssert(f) // boxed.go
 		return
 	case detect.RangeVar, detect.ForVar, detect.ElemCopy:
 		f.static = p.blockAt(f.Pos, "the elements hold sync.Map values; change the element type to *sync.Map")
@@ -128,11 +134,8 @@ func (p *Plan) classifyDirect(f *finding) {
 		p.classifyArg(f)
 		return
 	case detect.DstInterface:
-		f.src, f.fixText = clone, "the interface holds a "+ptrName(f)
-		if b := p.assertionBlocker(); b != nil {
-			f.static = b
-			return
-		}
+		p.classifyStore(f) // boxed.go
+		return
 	case detect.DstBlank:
 		f.src, f.fixText = share, "the blank assignment takes the address"
 		return

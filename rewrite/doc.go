@@ -110,13 +110,36 @@
 // becomes &m instead. The source must be addressable (or *p, which
 // becomes p); a destination that cannot be retyped (a channel, a slice
 // element) blocks the fix. A copy into an interface changes the dynamic
-// type to *sync.Map, so it is fixed only if no loaded code asserts to a
-// sync.Map type, also through a type parameter that some instantiation
-// binds to one (x.(E) with E = sync.Map).
+// type to *sync.Map; a local or parameter stored as its last use (not in
+// a loop it outlives, its address never kept, no closure capturing it)
+// is moved: the interface holds &m, and no clone is made.
 //
 //	n := m                  =>  n := cloneSyncMap(&m)
 //	fmt.Println(m)          =>  fmt.Println(cloneSyncMap(&m))
 //	_ = m                   =>  _ = &m
+//
+// Maps inside maps (boxed.go). Where loaded code asserts an interface to
+// a sync.Map type S (x.(S), comma-ok, a type switch case), the stores of
+// S into interfaces and the assertions are one decision for the whole
+// program: every store stores a *S (a clone, a moved source, new(S) for
+// S{}, a retyped call's result), every assertion asserts *S, and the
+// variable an assertion sets becomes *S. This is sound because an S can
+// reach an interface only by a conversion in the loaded code, which the
+// planner sees, or from outside it: the decision is refused where a
+// store or an assertion is out of reach (generated files, type
+// parameters bound to S, reflect.Value.Interface, exported API of
+// open-world packages that carries interfaces in), and where the change
+// of dynamic type is observable (an assertion to an interface that *S
+// satisfies and S does not; a type switch with a case *S). A failed
+// comma-ok assertion now yields nil, where it gave an empty map: unless
+// every use of the variable is guarded by ok, the statement is followed
+// by if !ok { m = new(S) }, so no nil map is used.
+//
+//	outer.LoadOrStore(k, sync.Map{})   =>  outer.LoadOrStore(k, new(sync.Map))
+//	inner := v.(sync.Map)              =>  inner := v.(*sync.Map)
+//	case sync.Map:                     =>  case *sync.Map:
+//	inner, ok := v.(sync.Map)          =>  inner, ok := v.(*sync.Map)
+//	                                       if !ok { inner = new(sync.Map) }
 //
 // R3 Signatures. Parameters and results of sync.Map type become
 // pointers. A parameter the function only reads (Load, Range, and passing
@@ -138,6 +161,15 @@
 //	func count(m sync.Map) int  =>  func count(m *sync.Map) int
 //	count(m)                    =>  count(&m)
 //	func snap() sync.Map        =>  func snap() *sync.Map
+//
+// A function with several results (results.go) cannot have its calls
+// dereferenced, so each place that receives a retyped result takes the
+// pointer: m, ok := f() and m, ok = f() retype m, return f() retypes the
+// enclosing function's results with f's, g(f()) retypes g's parameters
+// (or passes the pointers to its interface parameters), _ and dropped
+// results need nothing; other uses keep the signature.
+//
+//	func get(k string) (sync.Map, bool)  =>  func get(k string) (*sync.Map, bool)
 //
 // R4 Clone helper. One per package that needs it, in syncfix_clone.go,
 // or syncfix_clone_test.go when only test files call it; an external test
@@ -172,11 +204,10 @@
 //
 // # Limitations
 //
-// Not rewritten yet, and reported as not fixed: type assertions to
-// sync.Map types, conversions between sync.Map types (Registry(m)) other
-// than one that initializes a variable, value receivers of a defined type
-// over sync.Map, and range, for and element copies of sync.Map values
-// themselves (their element type must become *sync.Map, which is the
+// Not rewritten yet, and reported as not fixed: conversions between
+// sync.Map types (Registry(m)) other than one that initializes a
+// variable, value receivers of a defined type over sync.Map, and range,
+// for and element copies of sync.Map values themselves (their element type must become *sync.Map, which is the
 // user's change to make). A copy of a defined type over sync.Map keeps
 // its type: (*Registry)(cloneSyncMap((*sync.Map)(&r))).
 package rewrite

@@ -223,8 +223,12 @@ func (p *Plan) checkReturns(t *target, decl *ast.FuncDecl, sig *types.Signature)
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
+			if len(n.Results) == 1 && sig.Results().Len() > 1 {
+				p.returnTuple(t, n) // results.go: return f()
+				return true
+			}
 			if len(n.Results) != sig.Results().Len() {
-				return true // bare return, or return f() of a multi-value call
+				return true // bare return: the named results are set first
 			}
 			for _, i := range t.results {
 				p.classifyValue(t, t.unit, t.file, n.Results[i])

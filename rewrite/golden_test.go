@@ -40,9 +40,10 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/re
 // the fix and on the rewritten tree after it, and the two outputs
 // (stdout and stderr, with the exit status) must be equal; a case whose
 // behaviour deliberately changes holds the output after the fix in
-// run.golden instead (refreshed by -update). A case whose tree the fix
-// leaves as it was is not run again. Programs must print the same on
-// every run: no addresses, times or map order.
+// run.golden instead (refreshed by -update), and may hold the output
+// before it in run.before.golden, to show what the fix cures. A case
+// whose tree the fix leaves as it was is not run again. Programs must
+// print the same on every run: no addresses, times or map order.
 const caseDir = "../testdata/rewrite"
 
 // TestGolden runs every case through plan and apply, compares with the
@@ -424,9 +425,13 @@ var testTimes = regexp.MustCompile(`(?m)\t[0-9.]+s$|\t\(cached\)| \([0-9.]+s\)`)
 
 // compareRun checks that the program behaves after the fix as before
 // it, or as run.golden says where the case changes its behaviour on
-// purpose.
+// purpose; then run.before.golden, if the case has one, holds what the
+// input did (a test that fails before the fix, say).
 func compareRun(t *testing.T, dir, before, after string) {
 	t.Helper()
+	if golden := filepath.Join(dir, "run.before.golden"); fileExists(golden) {
+		compareText(t, golden, before)
+	}
 	golden := filepath.Join(dir, "run.golden")
 	if _, err := os.Stat(golden); err == nil {
 		compareText(t, golden, after)
@@ -435,6 +440,11 @@ func compareRun(t *testing.T, dir, before, after string) {
 	if before != after {
 		t.Errorf("the program behaves differently after the fix:\n--- before\n%s\n--- after\n%s", before, after)
 	}
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 // vet builds the result and runs go vet on it: copylocks must be quiet.

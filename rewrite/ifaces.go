@@ -38,6 +38,11 @@ type ifaceFacts struct {
 type ifaceConv struct {
 	pos      token.Position
 	from, to types.Type
+	// x is the converted expression (a multi-value call for an element
+	// of its results), in file of unit (boxed.go).
+	x    ast.Expr
+	unit *unit
+	file *ast.File
 }
 
 // A reflectWriter is a call that may fill values by reflection: a
@@ -67,7 +72,7 @@ func (p *Plan) ifaces() *ifaceFacts {
 	facts := &ifaceFacts{}
 	for _, u := range p.units {
 		for _, file := range u.pkg.Syntax {
-			r := &ifaceReader{p: p, info: u.pkg.TypesInfo, facts: facts}
+			r := &ifaceReader{p: p, unit: u, syntax: file, info: u.pkg.TypesInfo, facts: facts}
 			r.file(file)
 		}
 	}
@@ -76,10 +81,12 @@ func (p *Plan) ifaces() *ifaceFacts {
 }
 
 type ifaceReader struct {
-	p     *Plan
-	info  *types.Info
-	facts *ifaceFacts
-	stack []ast.Node
+	p      *Plan
+	unit   *unit
+	syntax *ast.File
+	info   *types.Info
+	facts  *ifaceFacts
+	stack  []ast.Node
 }
 
 func (r *ifaceReader) file(f *ast.File) {
@@ -115,7 +122,7 @@ func (r *ifaceReader) conv(x ast.Expr, to types.Type) {
 	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
 		return
 	}
-	r.facts.convs = append(r.facts.convs, ifaceConv{pos: r.p.Fset.Position(x.Pos()), from: from, to: to})
+	r.facts.convs = append(r.facts.convs, ifaceConv{pos: r.p.Fset.Position(x.Pos()), from: from, to: to, x: x, unit: r.unit, file: r.syntax})
 }
 
 // convAll records the conversions of values to the types in order, also
@@ -125,7 +132,7 @@ func (r *ifaceReader) convAll(values []ast.Expr, types_ []types.Type) {
 		if tuple, ok := r.info.TypeOf(values[0]).(*types.Tuple); ok {
 			for i := range min(tuple.Len(), len(types_)) {
 				if isIface(types_[i]) && !isIface(tuple.At(i).Type()) {
-					r.facts.convs = append(r.facts.convs, ifaceConv{pos: r.p.Fset.Position(values[0].Pos()), from: tuple.At(i).Type(), to: types_[i]})
+					r.facts.convs = append(r.facts.convs, ifaceConv{pos: r.p.Fset.Position(values[0].Pos()), from: tuple.At(i).Type(), to: types_[i], x: values[0], unit: r.unit, file: r.syntax})
 				}
 			}
 			return

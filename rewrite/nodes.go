@@ -63,6 +63,7 @@ const (
 	tField targetKind = iota // a struct field of sync.Map type (R1, R2)
 	tVar                     // a local or package-level variable (R2)
 	tFunc                    // a function's sync.Map parameters and results (R3)
+	tBox                     // the values of a sync.Map type in interfaces (boxed.go)
 )
 
 // A target is a declaration whose type changes from a sync.Map type S to
@@ -107,6 +108,8 @@ func (t *target) describe() string {
 		return "field " + t.obj.Name()
 	case tFunc:
 		return "function " + t.obj.Name()
+	case tBox:
+		return describeBox(t)
 	}
 	return "variable " + t.obj.Name()
 }

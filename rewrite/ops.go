@@ -27,6 +27,11 @@ const (
 	opLitInit
 	// opResultInit: a named result r is set to new(sync.Map) first.
 	opResultInit
+	// opBoxAssert: x.(sync.Map) => x.(*sync.Map), also a type switch
+	// case (boxed.go).
+	opBoxAssert
+	// opBoxInit: after m, ok := x.(*sync.Map), if !ok { m = new(sync.Map) }.
+	opBoxInit
 )
 
 // An op is an edit of one node of an editable file.
@@ -38,8 +43,10 @@ type op struct {
 	// finding is the fixed finding an opCopy belongs to.
 	finding *finding
 	// names lists the named results of an opResultInit, or the
-	// variables of an opInitVar.
+	// variables of an opInitVar; for an opBoxInit, the variable and ok.
 	names []string
+	// assert is the assertion of an opBoxInit.
+	assert *ast.TypeAssertExpr
 }
 
 // declOp returns the op of kind on node, made once: the names of one

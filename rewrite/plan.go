@@ -105,6 +105,10 @@ type Plan struct {
 	// ifaceMethods caches interfaceMethodNames, ifaceFacts ifaces.
 	ifaceMethods map[string]bool
 	ifaceFacts   *ifaceFacts
+	// boxes are the decisions for sync.Map values in interfaces, by
+	// key; boxIndex caches boxSites (boxed.go).
+	boxes    map[string]*box
+	boxIndex *boxSiteIndex
 	// declOps holds the ops on declarations, one per node (see declOp).
 	declOps map[opKey]*op
 	// keys caches key.
@@ -119,7 +123,7 @@ type Plan struct {
 // with syntax and types (and test variants, if wanted). Packages with
 // errors must be rejected by the caller.
 func Make(prog *Program, opts Options) *Plan {
-	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string)}
+	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string), boxes: make(map[string]*box)}
 	p.units = selectUnits(prog.Packages)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
@@ -265,7 +269,7 @@ func (p *Plan) key(obj types.Object) string {
 	if k, ok := p.keys[obj]; ok {
 		return k
 	}
-	k := objKey(p.Fset, obj)
+	k := objKey(p.Fset, obj) + p.implicitKey(obj)
 	p.keys[obj] = k
 	return k
 }

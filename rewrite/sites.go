@@ -22,10 +22,12 @@ type siteIndex struct {
 	// stored as a pointer to the target that stores it; other calls of
 	// such functions are dereferenced.
 	pointerCalls map[*ast.CallExpr]*target
-	// assertion is the position of the first type assertion or type
-	// switch case to a sync.Map type, found on demand (see
-	// assertionBlocker).
-	assertion *token.Position
+	// boxAsserts maps an assertion x.(S) to its finding, boxImplicit
+	// the variable of a type switch case S (boxed.go); implicits maps
+	// the variable of every type switch case to its clause.
+	boxAsserts  map[*ast.TypeAssertExpr]*finding
+	boxImplicit map[types.Object]*finding
+	implicits   map[types.Object]*ast.CaseClause
 }
 
 type fileLoc struct {
@@ -39,6 +41,16 @@ func indexSites(p *Plan) *siteIndex {
 		findingBySrc: make(map[ast.Expr]*finding),
 		members:      make(map[string]*target),
 		pointerCalls: make(map[*ast.CallExpr]*target),
+		boxAsserts:   make(map[*ast.TypeAssertExpr]*finding),
+		boxImplicit:  make(map[types.Object]*finding),
+		implicits:    make(map[types.Object]*ast.CaseClause),
+	}
+	for _, u := range p.units {
+		for n, obj := range u.pkg.TypesInfo.Implicits {
+			if cc, ok := n.(*ast.CaseClause); ok {
+				s.implicits[obj] = cc
+			}
+		}
 	}
 	for _, u := range p.units {
 		for _, f := range u.pkg.Syntax {
@@ -73,59 +85,6 @@ func (p *Plan) canAddress(f *finding) bool {
 	}
 	tv, ok := f.unit.pkg.TypesInfo.Types[x]
 	return ok && tv.Addressable()
-}
-
-// assertionBlocker returns a blocker if some loaded code asserts an
-// interface to a sync.Map type, or lists one in a type switch: once
-// interfaces hold a *sync.Map instead, the assertion fails or the case
-// no longer matches.
-func (p *Plan) assertionBlocker() *blocker {
-	if p.sites.assertion == nil {
-		p.sites.assertion = p.findAssertion()
-	}
-	if !p.sites.assertion.IsValid() {
-		return nil
-	}
-	return &blocker{reason: "loaded code asserts to a sync.Map type, which would fail once interfaces hold *sync.Map", pos: *p.sites.assertion}
-}
-
-// findAssertion returns the first type assertion or type switch case to
-// a sync.Map type in the loaded packages, or an invalid position. An
-// assertion to a type parameter counts when some instantiation makes it
-// a sync.Map type: x.(E) with E = sync.Map fails as well once x holds a
-// *sync.Map.
-func (p *Plan) findAssertion() *token.Position {
-	first := &token.Position{}
-	syncParams := p.syncMapTypeParams()
-	for _, u := range p.units {
-		info := u.pkg.TypesInfo
-		for _, file := range u.pkg.Syntax {
-			ast.Inspect(file, func(n ast.Node) bool {
-				var types []ast.Expr
-				switch n := n.(type) {
-				case *ast.TypeAssertExpr:
-					types = []ast.Expr{n.Type}
-				case *ast.CaseClause:
-					types = n.List
-				}
-				for _, t := range types {
-					if t == nil {
-						continue
-					}
-					typ := info.TypeOf(t)
-					if detect.IsSyncMap(typ) || syncParams[typeParamKey(p, typ)] {
-						posn := p.Fset.Position(t.Pos())
-						if !first.IsValid() || posn.Filename < first.Filename ||
-							posn.Filename == first.Filename && posn.Offset < first.Offset {
-							*first = posn
-						}
-					}
-				}
-				return true
-			})
-		}
-	}
-	return first
 }
 
 // typeParamKey identifies a type parameter across package variants: its

@@ -95,6 +95,10 @@ func (p *Plan) analyzeTargets() {
 
 // analyzeTarget reads the declaration of t.
 func (p *Plan) analyzeTarget(t *target) {
+	if t.kind == tBox {
+		p.analyzeBox(t) // boxed.go: it has no declaration
+		return
+	}
 	u, file, path := p.locate(t.obj)
 	if u == nil {
 		t.block("it is declared outside the loaded packages", p.Fset.Position(t.obj.Pos()))
@@ -220,6 +224,14 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 				}
 			}
 		}
+		if len(decl.Values) == 1 && len(decl.Names) > 1 {
+			for i, name := range decl.Names {
+				if name == id && !p.multiValue(t, t.unit, t.file, decl.Values[0], i) {
+					t.block("it is declared by a multi-value declaration whose value cannot be made a pointer", p.Fset.Position(decl.Pos()))
+				}
+			}
+			return
+		}
 		if len(decl.Values) == 0 || decl.Type != nil {
 			t.ops = append(t.ops, p.declOp(opInitVar, t.unit, t.file, decl))
 		}
@@ -229,6 +241,13 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 			}
 		}
 	case *ast.AssignStmt:
+		if decl.Tok == token.DEFINE && len(decl.Rhs) == 1 && len(decl.Lhs) > 1 {
+			for i, lhs := range decl.Lhs {
+				if lhs == id && p.multiValue(t, t.unit, t.file, decl.Rhs[0], i) {
+					return
+				}
+			}
+		}
 		if decl.Tok != token.DEFINE || len(decl.Lhs) != len(decl.Rhs) {
 			t.block("it is declared by a multi-value assignment", p.Fset.Position(decl.Pos()))
 			return
@@ -257,6 +276,11 @@ func (p *Plan) classifyValue(t *target, u *unit, file *ast.File, x ast.Expr) {
 	case *ast.CompositeLit:
 		if len(x.Elts) == 0 {
 			t.ops = append(t.ops, &op{kind: opNewMap, unit: u, file: file, node: x})
+			return
+		}
+	case *ast.TypeAssertExpr:
+		if f := p.assertFinding(t, x); f != nil {
+			t.needs = append(t.needs, f) // boxed.go: it asserts a pointer
 			return
 		}
 	case *ast.CallExpr:

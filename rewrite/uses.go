@@ -165,6 +165,10 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 				p.classifyValue(t, u, file, parent.Rhs[i])
 				return
 			}
+			if ast.Unparen(lhs) == expr && len(parent.Rhs) == 1 && p.multiValue(t, u, file, parent.Rhs[0], i) {
+				t.assigned = append(t.assigned, site{lhs.Pos(), loopsOf(path)})
+				return
+			}
 		}
 	}
 	t.block("this use cannot be adjusted to a pointer", p.Fset.Position(expr.Pos()))
@@ -205,6 +209,15 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 		return
 	}
 	for _, i := range t.params {
+		sig := t.obj.Type().(*types.Signature)
+		if len(call.Args) == 1 && sig.Params().Len() > 1 {
+			// g(f()): f's results must be pointers (results.go).
+			if !p.tupleArg(t, us.unit, call, i) {
+				t.block("a call passes a multi-value result whose values keep their type", p.Fset.Position(call.Pos()))
+				return
+			}
+			continue
+		}
 		if i >= len(call.Args) {
 			t.block("a call passes a multi-value result", p.Fset.Position(call.Pos()))
 			return
@@ -214,9 +227,7 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 	if len(t.results) > 0 {
 		sig := t.obj.Type().(*types.Signature)
 		if sig.Results().Len() > 1 {
-			if _, ok := parentOf(path, call).(*ast.ExprStmt); !ok {
-				t.block("a call uses its results, and only single results are adjusted", p.Fset.Position(call.Pos()))
-			}
+			p.classifyTupleCall(t, us, path, call) // results.go
 			return
 		}
 		switch parentOf(path, call).(type) {

@@ -16,5 +16,6 @@ func main() {
 	m.Store("a", 1)
 	r := Registry(m) // a conversion
 	_ = &r
-	get(nil)
+	var boxed any = sync.Map{} // a fresh map in an interface
+	get(boxed)
 }

@@ -9,7 +9,7 @@ import (
 
 func kind(x any) string {
 	switch x.(type) {
-	case sync.Map: // would stop matching a *sync.Map
+	case sync.Map: // matches the map kind is given
 		return "map"
 	}
 	return "other"
