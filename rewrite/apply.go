@@ -248,6 +248,11 @@ func (e *fileEditor) apply(o *op) error {
 			values = append(values, e.newOf(typ, decl.Body.Lbrace))
 		}
 		e.insertStmt(decl.Body, strings.Join(o.names, ", ")+" = "+strings.Join(values, ", "))
+	case opClear:
+		// m = sync.Map{}
+		//  -------------
+		// m.Clear()
+		e.clearReset(o.finding, o.node.(*ast.AssignStmt))
 	}
 	return nil
 }

@@ -27,6 +27,8 @@ const (
 	opLitInit
 	// opResultInit: a named result r is set to new(sync.Map) first.
 	opResultInit
+	// opClear: m = sync.Map{} => m.Clear() (reset.go).
+	opClear
 )
 
 // An op is an edit of one node of an editable file.
@@ -35,7 +37,7 @@ type op struct {
 	unit *unit
 	file *ast.File
 	node ast.Node
-	// finding is the fixed finding an opCopy belongs to.
+	// finding is the fixed finding an opCopy or opClear belongs to.
 	finding *finding
 	// names lists the named results of an opResultInit, or the
 	// variables of an opInitVar.

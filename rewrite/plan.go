@@ -112,6 +112,9 @@ type Plan struct {
 	// noTouch says why a file is not editable, beyond generated and cgo
 	// files (notouch.go).
 	noTouch map[*ast.File]noTouch
+	// resets are the reset findings, whose fix is chosen once the
+	// targets are decided (reset.go).
+	resets []*reset
 }
 
 // Make plans the fix for the packages of prog, as loaded by go/packages
@@ -151,9 +154,11 @@ func Make(prog *Program, opts Options) *Plan {
 	p.analyzeConstruction()
 	p.analyzeUses()
 	p.blockKeptAddresses()
-	p.blockExcludedUses() // notouch.go: files excluded by the build tags
-	p.explainNoTouch()    // notouch.go: reasons for the files markNoTouch excluded
+	p.blockExcludedUses()  // notouch.go: files excluded by the build tags
+	p.explainNoTouch()     // notouch.go: reasons for the files markNoTouch excluded
+	p.keepSilencedResets() // reset.go: a silenced reset keeps its target's type
 	p.decide()
+	p.finishResets() // reset.go: new(sync.Map) where the target is retyped, else Clear
 	for _, f := range p.findings {
 		if f.silenced {
 			p.Silenced = append(p.Silenced, &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos), Reason: "silenced", Justification: justification[f]})
