@@ -114,14 +114,15 @@ type Plan struct {
 	noTouch map[*ast.File]noTouch
 	// resets are the reset findings, whose fix is chosen once the
 	// targets are decided (reset.go).
-	resets []*reset
+	resets     []*reset
+	resetBySrc map[ast.Expr]*reset
 }
 
 // Make plans the fix for the packages of prog, as loaded by go/packages
 // with syntax and types (and test variants, if wanted). Packages with
 // errors must be rejected by the caller.
 func Make(prog *Program, opts Options) *Plan {
-	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string)}
+	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string), resetBySrc: make(map[ast.Expr]*reset)}
 	p.units = selectUnits(prog.Packages)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
@@ -153,6 +154,7 @@ func Make(prog *Program, opts Options) *Plan {
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()
+	p.settleResets() // reset.go: before kept addresses are checked against assignments
 	p.blockKeptAddresses()
 	p.blockExcludedUses()  // notouch.go: files excluded by the build tags
 	p.explainNoTouch()     // notouch.go: reasons for the files markNoTouch excluded

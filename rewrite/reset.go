@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"go/version"
 	"strings"
@@ -42,6 +43,14 @@ import (
 // the assignment. A reset that a //syncfix:ignore directive silences
 // keeps its code, so the target it writes is not retyped either.
 //
+// A target whose address is kept (p := &c.m) must not be assigned again
+// once it is a pointer: p would go on pointing at the old map. A reset
+// of it that can be Clear therefore stays Clear, also on the pointer,
+// and is no assignment (settleResets): p sees the map emptied, as it saw
+// the variable reset before the fix. Were it counted, the target would
+// be blocked, the reset become Clear, and a second run retype the target
+// after all.
+//
 // Only a reset that is a statement of its own is rewritten: in a
 // multi-value assignment (a, m = 1, sync.Map{}) the other values would
 // need a statement of their own, which is the user's change to make.
@@ -52,6 +61,10 @@ type reset struct {
 	stmt *ast.AssignStmt
 	// clearBlock says why x.Clear() cannot be written, if it cannot.
 	clearBlock *blocker
+	// kept is the position of a kept address of the reset's target, if
+	// the target has one (settleResets): then Clear, even if the target
+	// becomes a pointer.
+	kept token.Pos
 }
 
 // resetFixMin is the first Go version whose sync.Map has Clear.
@@ -70,6 +83,7 @@ func (p *Plan) classifyReset(f *finding) {
 		return
 	}
 	r.stmt = stmt
+	p.resetBySrc[ast.Unparen(f.Src)] = r
 	if len(stmt.Lhs) != 1 {
 		r.clearBlock = p.blockAt(f.Pos, "the reset is part of a multi-value assignment; give it a statement of its own")
 		return
@@ -78,6 +92,38 @@ func (p *Plan) classifyReset(f *finding) {
 		r.clearBlock = p.blockAt(f.Pos, "(*sync.Map).Clear needs "+resetFixMin+", and the file's Go version is unknown")
 	} else if version.Compare(v, resetFixMin) < 0 {
 		r.clearBlock = p.blockAt(f.Pos, fmt.Sprintf("(*sync.Map).Clear needs %s, and the file's Go version is %s (%s); raise it to fix the reset", resetFixMin, v, from))
+	}
+}
+
+// clearableReset returns the reset whose zero value is x if it can
+// become Clear: not silenced, a statement of its own in a file that may
+// call Clear, and a literal (classifyValue handles *new(T) as any
+// other value).
+func (p *Plan) clearableReset(x ast.Expr) *reset {
+	r := p.resetBySrc[ast.Unparen(x)]
+	if r == nil || r.f.silenced || r.clearBlock != nil {
+		return nil
+	}
+	if _, ok := ast.Unparen(x).(*ast.CompositeLit); !ok {
+		return nil
+	}
+	return r
+}
+
+// settleResets decides, for each target with resets that can become
+// Clear, whether they stay Clear (its address is kept) or are stores
+// that the target makes new(T) when it becomes a pointer.
+func (p *Plan) settleResets() {
+	for _, t := range p.sortedTargets() {
+		for _, r := range t.resets {
+			if len(t.kept) > 0 {
+				r.kept = t.kept[0].pos
+				continue
+			}
+			path := p.idx.path(r.f.unit.fileOf(r.f.Pos), r.f.Src)
+			t.assigned = append(t.assigned, site{r.f.Pos, loopsOf(path)})
+			p.classifyValue(t, r.f.unit, r.f.unit.fileOf(r.f.Pos), r.f.Src)
+		}
 	}
 }
 
@@ -134,9 +180,11 @@ func (p *Plan) finishResets() {
 		if f.static != nil {
 			continue // silenced, or in a file that is not edited
 		}
-		if t := p.resetTarget(f); t != nil && t.blocked == nil {
+		t := p.resetTarget(f)
+		retyped := t != nil && t.blocked == nil
+		if retyped && !r.kept.IsValid() {
 			// The target's own ops (classifyValue) write new(T).
-			f.fixText = t.describe() + " becomes " + ptrName(f) + ", so the reset stores new(" + ptrName(f)[1:] +
+			f.fixText = resetTargetName(t, f) + " becomes " + ptrName(f) + ", so the reset stores new(" + ptrName(f)[1:] +
 				"): copies made before the reset keep the entries they saw"
 			continue
 		}
@@ -145,13 +193,26 @@ func (p *Plan) finishResets() {
 			continue
 		}
 		f.ops = append(f.ops, &op{kind: opClear, unit: f.unit, file: f.unit.fileOf(f.Pos), node: r.stmt, finding: f})
-		f.fixText = "replaced by " + clearText(f) + ", which empties the map in place and is safe for concurrent use"
+		f.fixText = "replaced by " + clearText(f, retyped) + ", which empties the map in place and is safe for concurrent use"
+		if retyped {
+			f.fixText += fmt.Sprintf(", so the pointer kept at line %d sees it emptied; %s becomes %s",
+				p.Fset.Position(r.kept).Line, resetTargetName(t, f), ptrName(f))
+		}
 	}
 }
 
+// resetTargetName names what the retyping of t changes for the reset f:
+// the field or variable, or the parameter or result of a function.
+func resetTargetName(t *target, f *finding) string {
+	if t.kind == tFunc {
+		return signatureVarKind(f.Dst.Obj) + " " + f.Dst.Obj.Name()
+	}
+	return t.describe()
+}
+
 // clearText renders the call that replaces the reset of f, for its
-// message.
-func clearText(f *finding) string {
+// message; pointer says that the target becomes a pointer.
+func clearText(f *finding, pointer bool) string {
 	lhs := ast.Unparen(f.Dst.Expr)
 	target := types.ExprString(lhs)
 	star, strip := lhs.(*ast.StarExpr)
@@ -159,6 +220,8 @@ func clearText(f *finding) string {
 		strip = isPrimary(star.X) && isPlainPointer(f.unit.pkg.TypesInfo.TypeOf(star.X))
 	}
 	switch {
+	case !detect.IsPlainSyncMap(f.Type) && pointer:
+		target = "(*sync.Map)(" + target + ")"
 	case !detect.IsPlainSyncMap(f.Type) && strip:
 		target = "(*sync.Map)(" + types.ExprString(star.X) + ")"
 	case !detect.IsPlainSyncMap(f.Type):
@@ -190,6 +253,9 @@ func (e *fileEditor) clearReset(f *finding, stmt *ast.AssignStmt) {
 		if !detect.IsPlainSyncMap(f.Type) {
 			e.edits.wrap(e.off(star.X.Pos()), e.off(star.X.End()), "(*"+e.syncMapType(lhs.Pos())+")(", ")")
 		}
+	} else if !detect.IsPlainSyncMap(f.Type) && e.isPointerNow(lhs) {
+		// A retyped target whose address is kept (settleResets).
+		e.edits.wrap(start, end, "(*"+e.syncMapType(lhs.Pos())+")(", ")")
 	} else if !detect.IsPlainSyncMap(f.Type) {
 		// A defined type over sync.Map has none of its methods.
 		e.edits.wrap(start, end, "(*"+e.syncMapType(lhs.Pos())+")(&", ")")
