@@ -180,7 +180,9 @@
 // version. Where R1, R2 or R3 retypes the target to *sync.Map, that rule
 // stores new(sync.Map) instead, and the reset adds no edit of its own:
 // copies made before the reset keep the entries they saw, as before the
-// fix, where Clear would empty them too. The rule is in reset.go.
+// fix, where Clear would empty them too. A target whose address is kept
+// (p := &m) keeps Clear, on the pointer, so that p follows it as before.
+// The rule is in reset.go.
 //
 //	RunList = sync.Map{}        =>  RunList.Clear()
 //	*p = sync.Map{}             =>  p.Clear()
