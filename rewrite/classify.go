@@ -92,7 +92,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		return
 	}
 	if f.Src == nil {
-		f.static = p.blockAt(f.Pos, "internal error: copy without a source")
+		f.static = p.invariant(f.Pos, "copy without a source")
 		return
 	}
 	if !p.canAddress(f) {
@@ -193,7 +193,7 @@ func (p *Plan) requireFunc(f *finding, fn ast.Node, text string) {
 	}
 	obj, _ := f.unit.pkg.TypesInfo.Defs[decl.Name].(*types.Func)
 	if obj == nil {
-		f.static = p.blockAt(f.Pos, "internal error: function without an object")
+		f.static = p.invariant(f.Pos, "function without an object")
 		return
 	}
 	f.requires = append(f.requires, p.target(tFunc, obj))

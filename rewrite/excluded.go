@@ -20,13 +20,25 @@ import (
 type excludedFile struct {
 	*ExcludedFile
 	what, hint string
+	// objAt maps the offset of each identifier of the file to the object
+	// it denotes, where a type-check of the file with its package could
+	// tell (typed.go); nil until the first name matches, and typed
+	// reports whether the check could be made at all.
+	objAt     map[int]types.Object
+	instances []instanceAt
+	checked   bool
+	typed     bool
 }
 
 // blockExcludedUses blocks every target that a file excluded by the
 // build configuration may use: a field named in a selector or a literal
 // key, a type holding a retyped field, a function or package-level
-// variable named anywhere. The match is by name, so it errs on the side
-// of blocking.
+// variable named anywhere. A name that matches is resolved by type: the
+// file is type-checked with the files of its package (excludedtypes.go),
+// and a name that denotes another object (a method of another type with
+// the same name, say) is no use. Where the check cannot tell (an import
+// that is not loaded, a file that does not parse), the name counts: the
+// match errs on the side of blocking.
 func (p *Plan) blockExcludedUses() {
 	var open []*target
 	for _, t := range p.sortedTargets() {
@@ -44,7 +56,7 @@ func (p *Plan) blockExcludedUses() {
 	for _, t := range open {
 		names := p.excludedNames(t)
 		for _, ef := range files {
-			if pos, ok := ef.uses(names); ok {
+			if pos, ok := p.excludedUse(ef, names); ok {
 				t.block(fmt.Sprintf("%s uses it; run with %s", ef.what, ef.hint), pos)
 				break
 			}
@@ -57,6 +69,7 @@ func (p *Plan) blockExcludedUses() {
 // composite literal key (a field), or anywhere.
 type name struct {
 	name     string
+	obj      types.Object // what the name must denote
 	pkg      *types.Package
 	dir      string // of pkg
 	selector bool
@@ -71,20 +84,20 @@ func (p *Plan) excludedNames(t *target) []name {
 	pkg := t.obj.Pkg()
 	switch t.kind {
 	case tField:
-		names := []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir(), selector: true}}
+		names := []name{{name: t.obj.Name(), obj: t.obj, pkg: pkg, dir: t.unit.dir(), selector: true}}
 		for _, u := range p.units {
-			for _, tn := range p.idx.unit(u).held[t.obj] {
-				names = append(names, name{name: tn.Name(), pkg: u.pkg.Types, dir: u.dir()})
+			for _, tn := range p.idx.unit(u).reached[t.obj] {
+				names = append(names, name{name: tn.Name(), obj: tn, pkg: u.pkg.Types, dir: u.dir()})
 			}
 		}
 		return names
 	case tFunc:
 		// A method is named by a selector, which the identifier
 		// search also finds.
-		return []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir()}}
+		return []name{{name: t.obj.Name(), obj: t.obj, pkg: pkg, dir: t.unit.dir()}}
 	case tVar:
 		if t.obj.Parent() == pkg.Scope() {
-			return []name{{name: t.obj.Name(), pkg: pkg, dir: t.unit.dir()}}
+			return []name{{name: t.obj.Name(), obj: t.obj, pkg: pkg, dir: t.unit.dir()}}
 		}
 	}
 	return nil
@@ -103,14 +116,17 @@ func (ef *excludedFile) sees(n name) bool {
 	return n.selector || ef.Imports[n.pkg.Path()]
 }
 
-// uses returns the position of the first use in ef of one of names.
-func (ef *excludedFile) uses(names []name) (token.Position, bool) {
+// excludedUse returns the position of the first use in ef of one of
+// names.
+func (p *Plan) excludedUse(ef *excludedFile, names []name) (token.Position, bool) {
 	selectors := make(map[string]bool)
 	idents := make(map[string]bool)
+	keys := make(map[string]bool)
 	for _, n := range names {
 		if !ef.sees(n) {
 			continue
 		}
+		keys[p.key(n.obj)] = true
 		if n.selector {
 			selectors[n.name] = true
 		} else {
@@ -133,15 +149,20 @@ func (ef *excludedFile) uses(names []name) (token.Position, bool) {
 		}
 		return token.Position{}, false
 	}
+	// denotes reports whether id may denote one of the names' objects.
+	denotes := func(id *ast.Ident) bool {
+		obj, known := p.excludedObject(ef, id)
+		return !known || keys[p.key(origin(obj))]
+	}
 	// A field's own uses first: they make the best position.
 	found := find(ef.File, func(n ast.Node) (token.Pos, bool) {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			if selectors[n.Sel.Name] {
+			if selectors[n.Sel.Name] && denotes(n.Sel) {
 				return n.Sel.Pos(), true
 			}
 		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && selectors[id.Name] {
+			if id, ok := n.Key.(*ast.Ident); ok && selectors[id.Name] && denotes(id) {
 				return id.Pos(), true
 			}
 		}
@@ -161,12 +182,15 @@ func (ef *excludedFile) uses(names []name) (token.Position, bool) {
 					return token.NoPos, false
 				}
 			case *ast.Ident:
-				if idents[n.Name] {
+				if idents[n.Name] && denotes(n) {
 					return n.Pos(), true
 				}
 			}
 			return token.NoPos, true
 		})
+	}
+	if !found.IsValid() {
+		found = p.excludedInstance(ef, names)
 	}
 	if !found.IsValid() {
 		return token.Position{}, false

@@ -30,3 +30,6 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// errNotLoaded is the error of an import that the load does not hold.
+var errNotLoaded = errors.New("not loaded")

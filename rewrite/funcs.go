@@ -48,7 +48,8 @@ func (p *Plan) funcOfVar(u *unit, v types.Object) ast.Node {
 func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	decl, ok := path[1].(*ast.FuncDecl)
 	if !ok || decl.Name != path[0] {
-		t.block("internal error: function declaration not found", p.Fset.Position(t.obj.Pos()))
+		b := p.invariant(t.obj.Pos(), "function declaration not found")
+		t.block(b.reason, b.pos)
 		return
 	}
 	info := t.unit.pkg.TypesInfo

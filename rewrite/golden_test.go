@@ -19,6 +19,7 @@ import (
 	"time"
 
 	loader "github.com/syncfix/syncfix/internal/load"
+	"github.com/syncfix/syncfix/internal/textdiff"
 	"github.com/syncfix/syncfix/rewrite"
 	"golang.org/x/tools/go/packages"
 )
@@ -26,11 +27,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/rewrite")
 
 // caseDir is where the golden cases live: each is a directory with an
-// input module (input/), the expected module after the fix (golden/,
-// every file), and the expected findings with their decisions
-// (check.golden). A case may hold an options file with flags: -copies=X,
-// -closed-world, and -pattern=P (repeatable; ./... if none) for the
-// packages to load.
+// input module (input/), the change the fix makes to it as a unified
+// diff (want.diff; none if the fix changes nothing), and the expected
+// findings with their decisions (check.golden). A case may hold an
+// options file with flags: -copies=X, -closed-world, and -pattern=P
+// (repeatable; ./... if none) for the packages to load.
 //
 // A case whose input is runnable is also run, to show that the fix keeps
 // what the program does: the input module's root package is a main
@@ -89,7 +90,7 @@ func runCase(t *testing.T, dir string) {
 	}
 	writeChanges(t, changes)
 	compareText(t, filepath.Join(dir, "check.golden"), outcomesText(plan, work))
-	compareTree(t, filepath.Join(dir, "golden"), work)
+	compareDiff(t, dir, work)
 	if runnable && len(changes) > 0 {
 		compareRun(t, dir, before, runProgram(t, work))
 	}
@@ -150,7 +151,11 @@ func load(t *testing.T, dir string, opts rewrite.Options, patterns ...string) *r
 	if len(errs) > 0 {
 		t.Fatalf("packages have errors:\n%s", strings.Join(errs, "\n"))
 	}
-	return rewrite.Make(prog, opts)
+	plan := rewrite.Make(prog, opts)
+	if err := plan.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
 
 // loadPackages loads the module in dir as the command does, and returns
@@ -252,22 +257,57 @@ func compareText(t *testing.T, golden, got string) {
 	}
 }
 
-func compareTree(t *testing.T, golden, work string) {
+// compareDiff compares the change the fix made to a case's input, as
+// the unified diff syncfix diff prints, with the case's want.diff; a case
+// without one expects no change. A case may still hold the whole
+// expected tree instead (golden/); -update writes want.diff in its place.
+func compareDiff(t *testing.T, dir, work string) {
 	t.Helper()
+	input := readTree(t, filepath.Join(dir, "input"))
 	got := readTree(t, work)
+	var names []string
+	for name := range got {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var diff bytes.Buffer
+	for _, name := range names {
+		old, ok := input[name]
+		switch {
+		case !ok:
+			diff.Write(textdiff.NewFile("b/"+name, got[name]))
+		case !bytes.Equal(old, got[name]):
+			diff.Write(textdiff.Unified("a/"+name, "b/"+name, old, got[name]))
+		}
+	}
+	wantFile := filepath.Join(dir, "want.diff")
 	if *update {
-		os.RemoveAll(golden)
-		for name, data := range got {
-			path := filepath.Join(golden, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		os.RemoveAll(filepath.Join(dir, "golden"))
+		if diff.Len() == 0 {
+			os.Remove(wantFile)
+			return
+		}
+		if err := os.WriteFile(wantFile, diff.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
 		}
 		return
 	}
+	if _, err := os.Stat(filepath.Join(dir, "golden")); err == nil {
+		compareTree(t, filepath.Join(dir, "golden"), got)
+		return
+	}
+	want, err := os.ReadFile(wantFile)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(diff.Bytes(), want) {
+		t.Errorf("the fix differs from want.diff (run go test -update):\n--- want\n%s\n--- got\n%s", want, diff.Bytes())
+	}
+}
+
+// compareTree compares the tree after the fix with a whole golden tree.
+func compareTree(t *testing.T, golden string, got map[string][]byte) {
+	t.Helper()
 	want := readTree(t, golden)
 	var names []string
 	for name := range got {

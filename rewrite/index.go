@@ -29,8 +29,11 @@ type unitIndex struct {
 	uses map[string][]*ast.Ident
 	defs map[string]bool
 	// held maps a field to the package-level types of the unit that hold
-	// it by value (through struct fields and arrays), in name order.
-	held map[types.Object][]*types.TypeName
+	// it by value (through struct fields and arrays), in name order;
+	// reached to those whose values can lead to one (also through
+	// slices, maps, channels and pointers: make(S, n) of a type S []T
+	// makes zero values of T).
+	held, reached map[types.Object][]*types.TypeName
 }
 
 // An index is the planner's set of indexes.
@@ -102,14 +105,18 @@ func (x *index) unit(u *unit) *unitIndex {
 		ui.defs[id.Name] = true
 	}
 	ui.held = make(map[types.Object][]*types.TypeName)
+	ui.reached = make(map[types.Object][]*types.TypeName)
 	scope := u.pkg.Types.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok {
 			continue
 		}
-		for _, f := range fieldsHeld(tn.Type()) {
+		for _, f := range fieldsHeld(tn.Type(), false) {
 			ui.held[f] = append(ui.held[f], tn)
+		}
+		for _, f := range fieldsHeld(tn.Type(), true) {
+			ui.reached[f] = append(ui.reached[f], tn)
 		}
 	}
 	x.units[u] = ui
@@ -117,8 +124,10 @@ func (x *index) unit(u *unit) *unitIndex {
 }
 
 // fieldsHeld returns the fields a value of type typ holds by value,
-// through struct fields and array elements, each as its origin.
-func fieldsHeld(typ types.Type) []types.Object {
+// through struct fields and array elements, both the field and its
+// origin; with reach, also the fields its values lead to through
+// slices, maps, channels and pointers.
+func fieldsHeld(typ types.Type, reach bool) []types.Object {
 	var fields []types.Object
 	seen := make(map[types.Type]bool)
 	var walk func(types.Type)
@@ -130,6 +139,23 @@ func fieldsHeld(typ types.Type) []types.Object {
 		switch u := t.Underlying().(type) {
 		case *types.Array:
 			walk(u.Elem())
+		case *types.Slice:
+			if reach {
+				walk(u.Elem())
+			}
+		case *types.Pointer:
+			if reach {
+				walk(u.Elem())
+			}
+		case *types.Chan:
+			if reach {
+				walk(u.Elem())
+			}
+		case *types.Map:
+			if reach {
+				walk(u.Key())
+				walk(u.Elem())
+			}
 		case *types.Struct:
 			for i := range u.NumFields() {
 				f := u.Field(i)

@@ -153,6 +153,8 @@ type cache struct {
 	m    sync.Map
 }
 
+type caches []cache
+
 func use() cache {
 	c := cache{name: "c"}
 	d := c
@@ -164,8 +166,27 @@ func use() cache {
 	}{{
 		name:   "field",
 		file:   "a/a_foo.go",
-		src:    "//go:build foo && !bar\n\npackage a\n\nfunc reset(p *int) { var c struct{ m int }; c.m = *p }\n",
+		src:    "//go:build foo && !bar\n\npackage a\n\nfunc addr(c *cache) any { return &c.m }\n",
 		reason: "field m cannot change: a file excluded by the build tags (a_foo.go: //go:build foo && !bar) uses it; run with --tags foo",
+	}, {
+		// The name is resolved by type: another struct's field m is no
+		// use of cache.m.
+		name: "same name, other field",
+		file: "a/a_foo.go",
+		src:  "//go:build foo && !bar\n\npackage a\n\nfunc reset(p *int) { var c struct{ m int }; c.m = *p }\n",
+	}, {
+		// make of a slice type declared in a loaded file makes zero
+		// values of cache, whose name the file never writes.
+		name:   "slice type",
+		file:   "a/a_foo.go",
+		src:    "//go:build foo\n\npackage a\n\nfunc grow() caches { return make(caches, 2) }\n",
+		reason: "field m cannot change: a file excluded by the build tags (a_foo.go: //go:build foo) uses it; run with --tags foo",
+	}, {
+		// Generic code instantiated with cache may make zero values.
+		name:   "generic",
+		file:   "a/a_foo.go",
+		src:    "//go:build foo\n\npackage a\n\nfunc reset[E any](p *E) { var z E; *p = z }\n\nfunc zap(c *cache) { reset(c) }\n",
+		reason: "field m cannot change: a file excluded by the build tags (a_foo.go: //go:build foo) uses it; run with --tags foo",
 	}, {
 		name:   "type",
 		file:   "a/a_windows.go",

@@ -95,6 +95,7 @@ type Plan struct {
 	Directives []*detect.Directive
 	opts       Options
 	prog       *Program
+	errs       []error // internal errors (invariant)
 	idx        *index
 	units      []*unit
 	findings   []*finding

@@ -1,6 +1,8 @@
 package rewrite
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -31,6 +33,19 @@ func (p *Plan) varTarget(obj types.Object) *target {
 	}
 	return p.target(tVar, v)
 }
+
+// invariant records that an invariant of the planner failed at pos, an
+// internal error that Err reports, and returns a blocker that keeps the
+// code there as it is, so that the rest of the plan stays consistent.
+func (p *Plan) invariant(pos token.Pos, what string) *blocker {
+	b := p.blockAt(pos, "internal error: "+what)
+	p.errs = append(p.errs, fmt.Errorf("%s: internal error: %s", b.pos, what))
+	return b
+}
+
+// Err returns the planner's internal errors, one per line with its
+// position, or nil: a plan with errors must not be applied.
+func (p *Plan) Err() error { return errors.Join(p.errs...) }
 
 // blockAt makes a blocker at pos.
 func (p *Plan) blockAt(pos token.Pos, reason string) *blocker {
@@ -149,7 +164,8 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 		}
 	}
 	if field == nil {
-		t.block("internal error: field declaration not found", p.Fset.Position(t.obj.Pos()))
+		b := p.invariant(t.obj.Pos(), "field declaration not found")
+		t.block(b.reason, b.pos)
 		return
 	}
 	if !detect.IsSyncMap(t.unit.pkg.TypesInfo.TypeOf(field.Type)) {

@@ -86,6 +86,7 @@ type checked struct {
 	pkg   *types.Package
 	info  *types.Info
 	files []*ast.File
+	found []detect.Finding // the copies in the checked package
 	errs  []string
 }
 
@@ -311,6 +312,13 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 	tpkg := types.NewPackage(pkg.PkgPath, pkg.Name)
 	_ = types.NewChecker(conf, fset, tpkg, r.info).Files(r.files)
 	r.pkg = tpkg
+	// Find the copies now, and let the syntax and types of the check go:
+	// importers need only the package, and peak memory stays that of one
+	// load, not two.
+	if len(r.errs) == 0 {
+		r.found = detect.Find(&detect.Package{Fset: fset, Types: tpkg, Info: r.info, Files: r.files})
+	}
+	r.info, r.files = nil, nil
 }
 
 // byPath returns the loaded types of the package with the import path,
@@ -367,8 +375,7 @@ func (v *verifier) findCopies() error {
 	seen := make(map[string]bool)
 	for _, id := range ids {
 		r := v.results[id]
-		found := detect.Find(&detect.Package{Fset: fset, Types: r.pkg, Info: r.info, Files: r.files})
-		for _, fd := range found {
+		for _, fd := range r.found {
 			posn := fset.PositionFor(fd.Pos, false)
 			key := fmt.Sprintf("%s:%d", posn.Filename, posn.Offset)
 			if seen[key] {

@@ -38,6 +38,9 @@ func newSession(c *cli.Context) (*session, error) {
 	s.prog = prog
 	s.progress("loaded and type-checked %d packages", len(prog.Packages))
 	s.plan = rewrite.Make(prog, rewrite.Options{Copies: opts.Copies, ClosedWorld: opts.ClosedWorld})
+	if err := s.plan.Err(); err != nil {
+		return nil, fmt.Errorf("%w\nplease report this", err)
+	}
 	fixed := 0
 	for _, o := range s.plan.Outcomes {
 		if o.Fixed {

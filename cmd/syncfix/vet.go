@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/rewrite"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -34,5 +34,5 @@ func isVetInvocation(args []string) bool {
 // runVet hands the process to unitchecker, which parses its own flags,
 // prints diagnostics the way go vet expects and exits.
 func runVet() {
-	unitchecker.Main(detect.Analyzer)
+	unitchecker.Main(rewrite.Analyzer)
 }

@@ -1,6 +1,7 @@
 package safewrite
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"io/fs"
@@ -263,6 +264,59 @@ func TestPartialFailure(t *testing.T) {
 	checkFile(t, paths[1], "old\n")
 	checkFile(t, paths[2], "old\n")
 	checkNoTemps(t, dir)
+}
+
+// TestInterrupted cancels the write, as SIGINT does, after the first of
+// three renames: the write stops at that file boundary, says which file
+// was replaced, and leaves no temporary file; every file is old or new.
+// Cancelled before the renames, it writes nothing.
+func TestInterrupted(t *testing.T) {
+	for _, after := range []int{0, 1} {
+		dir := t.TempDir()
+		var plan []Write
+		var paths []string
+		for _, name := range []string{"a.go", "b.go", "c.go"} {
+			p := filepath.Join(dir, name)
+			mustWrite(t, p, "old\n", 0o644)
+			paths = append(paths, p)
+			plan = append(plan, Write{Snap: mustSnapshot(t, p), Data: []byte("new\n")})
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		renames := 0
+		rename = func(from, to string) error {
+			err := os.Rename(from, to)
+			if renames++; renames == after {
+				cancel()
+			}
+			return err
+		}
+		if after == 0 {
+			cancel()
+		}
+		err := WriteAllContext(ctx, plan)
+		rename = os.Rename
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("after %d renames: WriteAllContext = %v, want context.Canceled", after, err)
+		}
+		var pe *PartialError
+		if after == 0 {
+			if errors.As(err, &pe) {
+				t.Errorf("cancelled before the renames: %v, want nothing written", err)
+			}
+			for _, p := range paths {
+				checkFile(t, p, "old\n")
+			}
+		} else {
+			if !errors.As(err, &pe) || !slices.Equal(pe.Written, paths[:1]) || !slices.Equal(pe.NotWritten, paths[1:]) {
+				t.Fatalf("after 1 rename: %v, want a *PartialError naming %s as written", err, paths[0])
+			}
+			checkFile(t, paths[0], "new\n")
+			checkFile(t, paths[1], "old\n")
+			checkFile(t, paths[2], "old\n")
+		}
+		checkNoTemps(t, dir)
+	}
 }
 
 func TestCreateNew(t *testing.T) {

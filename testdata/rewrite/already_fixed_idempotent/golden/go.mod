@@ -1,3 +1,0 @@
-module example.com/fixed
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/arrfield
-
-go 1.22

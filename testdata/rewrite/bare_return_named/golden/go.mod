@@ -1,3 +1,0 @@
-module example.com/bare
-
-go 1.22

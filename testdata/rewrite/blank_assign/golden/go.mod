@@ -1,3 +1,0 @@
-module example.com/blank
-
-go 1.22

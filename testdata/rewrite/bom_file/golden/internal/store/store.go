@@ -1,9 +1,0 @@
-package store
-
-import "sync"
-
-// Cache holds entries.
-type Cache struct {
-	Name string
-	M    *sync.Map
-}

@@ -1,3 +1,0 @@
-module example.com/chans
-
-go 1.22

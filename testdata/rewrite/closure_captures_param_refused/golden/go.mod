@@ -1,3 +1,0 @@
-module example.com/capture
-
-go 1.22

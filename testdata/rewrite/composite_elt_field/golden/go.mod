@@ -1,3 +1,0 @@
-module example.com/holder
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/conv
-
-go 1.22

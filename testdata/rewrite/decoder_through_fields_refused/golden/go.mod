@@ -1,3 +1,0 @@
-module example.com/decode
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/convu
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/reg
-
-go 1.22

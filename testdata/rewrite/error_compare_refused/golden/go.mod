@@ -1,3 +1,0 @@
-module example.com/errcmp
-
-go 1.22

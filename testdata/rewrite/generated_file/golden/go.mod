@@ -1,3 +1,0 @@
-module example.com/gen
-
-go 1.22

@@ -1,6 +1,0 @@
-// Command gen calls generated code.
-package main
-
-func main() {
-	generated()
-}

@@ -1,3 +1,0 @@
-module example.com/genassert
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/generic
-
-go 1.22

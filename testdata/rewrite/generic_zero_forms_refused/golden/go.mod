@@ -1,3 +1,0 @@
-module example.com/genzero
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/collide
-
-go 1.22

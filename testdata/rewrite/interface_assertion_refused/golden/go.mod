@@ -1,3 +1,0 @@
-module example.com/iassert
-
-go 1.22

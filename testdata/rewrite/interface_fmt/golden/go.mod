@@ -1,3 +1,0 @@
-module example.com/ifmt
-
-go 1.22

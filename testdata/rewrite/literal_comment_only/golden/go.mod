@@ -1,3 +1,0 @@
-module example.com/lit
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/local
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/mainmethod
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/mkslice
-
-go 1.22

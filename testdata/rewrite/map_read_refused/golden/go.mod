@@ -1,3 +1,0 @@
-module example.com/mapread
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/mvalue
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/newmulti
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/ow
-
-go 1.22

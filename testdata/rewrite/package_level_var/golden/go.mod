@@ -1,3 +1,0 @@
-module example.com/pkgvar
-
-go 1.22

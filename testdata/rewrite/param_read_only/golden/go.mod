@@ -1,3 +1,0 @@
-module example.com/readonly
-
-go 1.22

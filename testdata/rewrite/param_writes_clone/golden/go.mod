@@ -1,3 +1,0 @@
-module example.com/writes
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/loops
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/readrefl
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/recursive
-
-go 1.22

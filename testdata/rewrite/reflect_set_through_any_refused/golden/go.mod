@@ -1,3 +1,0 @@
-module example.com/reflectany
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/reslice
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/reslicelen
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/ret
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/rangestore
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/perfile
-
-go 1.22

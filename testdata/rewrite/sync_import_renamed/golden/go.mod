@@ -1,3 +1,0 @@
-module example.com/renamed
-
-go 1.22

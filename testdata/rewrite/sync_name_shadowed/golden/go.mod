@@ -1,3 +1,0 @@
-module example.com/shadow
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/p
-
-go 1.22

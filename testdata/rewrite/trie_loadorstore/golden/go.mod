@@ -1,3 +1,0 @@
-module example.com/trie
-
-go 1.22

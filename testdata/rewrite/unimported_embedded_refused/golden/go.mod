@@ -1,3 +1,0 @@
-module example.com/unimp
-
-go 1.22

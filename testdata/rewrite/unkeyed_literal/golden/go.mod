@@ -1,3 +1,0 @@
-module example.com/unkeyed
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/unnamed
-
-go 1.22

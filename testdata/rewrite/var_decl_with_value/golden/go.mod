@@ -1,3 +1,0 @@
-module example.com/vardecl
-
-go 1.22
