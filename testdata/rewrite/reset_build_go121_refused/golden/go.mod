@@ -1,3 +1,0 @@
-module example.com/buildtag
-
-go 1.26

@@ -1,3 +1,0 @@
-module example.com/deref
-
-go 1.26

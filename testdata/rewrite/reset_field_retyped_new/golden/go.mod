@@ -1,3 +1,0 @@
-module example.com/option
-
-go 1.26

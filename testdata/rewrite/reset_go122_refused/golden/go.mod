@@ -1,3 +1,0 @@
-module example.com/old
-
-go 1.22

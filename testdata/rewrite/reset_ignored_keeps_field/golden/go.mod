@@ -1,3 +1,0 @@
-module example.com/ignored
-
-go 1.26

@@ -1,3 +1,0 @@
-module example.com/comments
-
-go 1.26

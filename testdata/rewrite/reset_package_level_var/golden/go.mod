@@ -1,3 +1,0 @@
-module example.com/runlist
-
-go 1.26

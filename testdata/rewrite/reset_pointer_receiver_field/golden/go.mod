@@ -1,3 +1,0 @@
-module example.com/setter
-
-go 1.26

@@ -1,3 +1,0 @@
-module example.com/shards
-
-go 1.26

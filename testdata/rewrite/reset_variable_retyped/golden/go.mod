@@ -1,3 +1,0 @@
-module example.com/snapshot
-
-go 1.26
