@@ -26,6 +26,7 @@ var casePackages = []string{
 	"methodvalues",
 	"nevercopies",
 	"rangevars",
+	"resets",
 	"returns",
 	"signatures",
 	"typeassert",

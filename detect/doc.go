@@ -29,6 +29,15 @@
 // sync.Map{}), new and calls. Calls of a value-receiver method are covered
 // by the finding at the method's receiver.
 //
+// It also reports resets, which go vet does not: a zero value (sync.Map{},
+// *new(sync.Map), Registry{}) assigned over an existing sync.Map, be it a
+// variable, a field (c.m, also through a pointer), an element (s[i].m,
+// arr[i]) or *p. The assignment writes every word of a map that other
+// goroutines may be using, a data race; (*sync.Map).Clear, since Go 1.23,
+// empties it safely. Declarations (var m = sync.Map{}, m := sync.Map{})
+// initialise a new variable and are not resets, nor is a store into a map
+// element, which no one can be using in place.
+//
 // The finder, Find, returns the findings as plain values with the facts
 // the rewrite needs (form, source, destination, containment path and the
 // sync.Map fields on it); the Analyzer only reports them.

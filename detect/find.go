@@ -82,6 +82,7 @@ func (f *finder) visit(n ast.Node, ancestors []ast.Node) {
 		}
 	case *ast.AssignStmt:
 		f.checkAssign(n, parentOf(ancestors))
+		f.checkReset(n)
 	case *ast.GenDecl:
 		f.checkGenDecl(n)
 	case *ast.CallExpr:

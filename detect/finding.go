@@ -27,6 +27,7 @@ const (
 	MethodValue              // v.M where M has a value receiver
 	MethodCall               // v.M() on an instantiated generic receiver type
 	ElemCopy                 // append(s, t...) and copy(dst, src) of elements
+	Reset                    // m = sync.Map{}: a zero value written over an existing map
 )
 
 var formNames = [...]string{
@@ -46,6 +47,7 @@ var formNames = [...]string{
 	MethodValue:  "method value",
 	MethodCall:   "method call",
 	ElemCopy:     "element copy",
+	Reset:        "reset",
 }
 
 // String returns the form's name as used in messages.
@@ -66,7 +68,9 @@ type Finding struct {
 	Pos, End token.Pos
 	// Src is the expression whose value is copied. It is nil for
 	// receivers, parameters, bare returns and for loop variables, whose
-	// copies are made by the language rather than by an expression.
+	// copies are made by the language rather than by an expression. For
+	// a Reset it is the zero value written (sync.Map{}), and Dst.Expr the
+	// map it overwrites.
 	Src ast.Expr
 	// Dst says where the copy goes.
 	Dst Dest

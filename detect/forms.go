@@ -585,3 +585,44 @@ func (f *finder) destOf(lhs ast.Expr) Dest {
 	}
 	return d
 }
+
+// checkReset reports assignments that write a zero sync.Map over an
+// existing one: m = sync.Map{}, x.f = *new(sync.Map), *p = Registry{}.
+// The write replaces every word of a map that other goroutines may be
+// using, a data race that go vet misses: to copylocks the literal is
+// fresh, so nothing is copied. A declaration (var m = sync.Map{}, m :=
+// sync.Map{}) initialises a new variable and is not a reset; neither is
+// a store into a map element (mm[k] = sync.Map{}), which no one can be
+// using in place, since map elements are not addressable.
+func (f *finder) checkReset(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) || (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		if !f.isZeroMap(as.Rhs[i]) {
+			continue
+		}
+		switch x := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			if x.Name == "_" || f.Info.Defs[x] != nil {
+				continue // the blank identifier, or a variable := declares
+			}
+		case *ast.IndexExpr:
+			if _, ok := under(f.typeOf(x.X)).(*types.Map); ok {
+				continue // a map element: stored, not overwritten in place
+			}
+		}
+		path := pathTo(f.typeOf(lhs))
+		if path == nil || !IsSyncMap(path[0].Type) {
+			continue
+		}
+		f.report(Reset, span{lhs.Pos(), as.Rhs[i].End()}, as.Rhs[i], f.destOf(lhs), path)
+	}
+}
+
+// A span is the extent of a finding that no single node has: the target
+// and the value of one assignment of a multi-value assignment.
+type span struct{ pos, end token.Pos }
+
+func (s span) Pos() token.Pos { return s.pos }
+func (s span) End() token.Pos { return s.end }

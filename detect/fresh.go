@@ -3,6 +3,8 @@ package detect
 import (
 	"go/ast"
 	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // copiedPath returns the containment path of x's type when evaluating x
@@ -63,4 +65,34 @@ func isInterface(t types.Type) bool {
 		return false
 	}
 	return types.IsInterface(t)
+}
+
+// isZeroMap reports whether x is a zero value of a sync.Map type made on
+// the spot: an empty composite literal (sync.Map{}, or Registry{} of a
+// defined type over sync.Map), *new(T) of such a type, or a conversion
+// of one between sync.Map types. These are the values a reset writes
+// (checkReset); like every fresh value they are no copy.
+func (f *finder) isZeroMap(x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if !IsSyncMap(f.typeOf(x)) {
+		return false
+	}
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		return len(x.Elts) == 0
+	case *ast.StarExpr:
+		call, ok := ast.Unparen(x.X).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return false
+		}
+		b, ok := typeutil.Callee(f.Info, call).(*types.Builtin)
+		if !ok || b.Name() != "new" {
+			return false
+		}
+		tv, ok := f.Info.Types[call.Args[0]]
+		return ok && tv.IsType() // new(T), not Go 1.26's new(v)
+	case *ast.CallExpr:
+		return f.isConversion(x) && len(x.Args) == 1 && f.isZeroMap(x.Args[0])
+	}
+	return false
 }

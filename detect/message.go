@@ -60,6 +60,11 @@ func (f *finder) message(fd *Finding) string {
 		fmt.Fprintf(&b, "method value %s copies %s", short(fd.Dst.Expr), what)
 	case MethodCall:
 		fmt.Fprintf(&b, "call of value method %s copies receiver %s", short(fd.Dst.Call.Fun), what)
+	case Reset:
+		// The zero value is no copy: what matters is the write over a
+		// map that may be in use.
+		fmt.Fprintf(&b, "reset writes %s over %s %s in place: a data race with any goroutine using the map, which go vet does not report",
+			short(fd.Src), types.TypeString(fd.Type, qual), short(fd.Dst.Expr))
 	case ElemCopy:
 		fmt.Fprintf(&b, "%s copies %s elements of %s", short(fd.Dst.Call.Fun), types.TypeString(fd.Type, qual), short(fd.Src))
 	}

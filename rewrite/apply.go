@@ -252,6 +252,11 @@ func (e *fileEditor) apply(o *op) error {
 		e.boxAssertType(o.node.(ast.Expr))
 	case opBoxInit:
 		return e.boxInit(o)
+	case opClear:
+		// m = sync.Map{}
+		//  -------------
+		// m.Clear()
+		e.clearReset(o.finding, o.node.(*ast.AssignStmt))
 	}
 	return nil
 }

@@ -18,6 +18,10 @@ func (p *Plan) classify() {
 			f.static = p.blockAt(f.Pos, "the file is generated or produced by cgo")
 			continue
 		}
+		if f.Form == detect.Reset {
+			p.classifyReset(f) // reset.go: R6
+			continue
+		}
 		if detect.IsSyncMap(f.Type) {
 			p.classifyDirect(f)
 		} else {

@@ -202,12 +202,32 @@
 // module cache, GOROOT), whatever the patterns load. A second run finds
 // nothing to fix.
 //
+// R6 Resets. A zero value written over an existing sync.Map (the reset
+// form of package detect) races with every goroutine that uses the map:
+// the assignment writes all its words, while Load, Store and Range read
+// them. (*sync.Map).Clear empties the same map and is safe for concurrent
+// use, so the reset becomes a call of Clear on the same target, where the
+// file's Go version (its //go:build go1.N, else the module's go line) is
+// go1.23 or later; below that it is reported as not fixed, naming the
+// version. Where R1, R2 or R3 retypes the target to *sync.Map, that rule
+// stores new(sync.Map) instead, and the reset adds no edit of its own:
+// copies made before the reset keep the entries they saw, as before the
+// fix, where Clear would empty them too. A target whose address is kept
+// (p := &m) keeps Clear, on the pointer, so that p follows it as before.
+// The rule is in reset.go.
+//
+//	RunList = sync.Map{}        =>  RunList.Clear()
+//	*p = sync.Map{}             =>  p.Clear()
+//	c.m = sync.Map{}            =>  c.m = new(sync.Map)   (c's type is copied: R1)
+//
 // # Limitations
 //
 // Not rewritten yet, and reported as not fixed: conversions between
 // sync.Map types (Registry(m)) other than one that initializes a
-// variable, value receivers of a defined type over sync.Map, and range,
-// for and element copies of sync.Map values themselves (their element type must become *sync.Map, which is the
-// user's change to make). A copy of a defined type over sync.Map keeps
+// variable, value receivers of a defined type over sync.Map, range, for
+// and element copies of sync.Map values themselves (their element type
+// must become *sync.Map, which is the user's change to make), and resets
+// in a multi-value assignment or in a file older than Go 1.23. A copy of
+// a defined type over sync.Map keeps
 // its type: (*Registry)(cloneSyncMap((*sync.Map)(&r))).
 package rewrite

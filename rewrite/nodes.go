@@ -100,6 +100,8 @@ type target struct {
 	// kept lists where its address is kept (p := &m), and assigned where
 	// it is assigned after its declaration.
 	kept, assigned []site
+	// resets are the resets of it that may become Clear (reset.go).
+	resets []*reset
 }
 
 func (t *target) describe() string {

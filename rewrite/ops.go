@@ -32,6 +32,8 @@ const (
 	opBoxAssert
 	// opBoxInit: after m, ok := x.(*sync.Map), if !ok { m = new(sync.Map) }.
 	opBoxInit
+	// opClear: m = sync.Map{} => m.Clear() (reset.go).
+	opClear
 )
 
 // An op is an edit of one node of an editable file.
@@ -40,7 +42,7 @@ type op struct {
 	unit *unit
 	file *ast.File
 	node ast.Node
-	// finding is the fixed finding an opCopy belongs to.
+	// finding is the fixed finding an opCopy or opClear belongs to.
 	finding *finding
 	// names lists the named results of an opResultInit, or the
 	// variables of an opInitVar; for an opBoxInit, the variable and ok.

@@ -117,13 +117,17 @@ type Plan struct {
 	// noTouch says why a file is not editable, beyond generated and cgo
 	// files (notouch.go).
 	noTouch map[*ast.File]noTouch
+	// resets are the reset findings, whose fix is chosen once the
+	// targets are decided (reset.go).
+	resets     []*reset
+	resetBySrc map[ast.Expr]*reset
 }
 
 // Make plans the fix for the packages of prog, as loaded by go/packages
 // with syntax and types (and test variants, if wanted). Packages with
 // errors must be rejected by the caller.
 func Make(prog *Program, opts Options) *Plan {
-	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string), boxes: make(map[string]*box)}
+	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string), boxes: make(map[string]*box), resetBySrc: make(map[ast.Expr]*reset)}
 	p.units = selectUnits(prog.Packages)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
@@ -155,10 +159,13 @@ func Make(prog *Program, opts Options) *Plan {
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()
+	p.settleResets() // reset.go: before kept addresses are checked against assignments
 	p.blockKeptAddresses()
-	p.blockExcludedUses() // notouch.go: files excluded by the build tags
-	p.explainNoTouch()    // notouch.go: reasons for the files markNoTouch excluded
+	p.blockExcludedUses()  // notouch.go: files excluded by the build tags
+	p.explainNoTouch()     // notouch.go: reasons for the files markNoTouch excluded
+	p.keepSilencedResets() // reset.go: a silenced reset keeps its target's type
 	p.decide()
+	p.finishResets() // reset.go: new(sync.Map) where the target is retyped, else Clear
 	for _, f := range p.findings {
 		if f.silenced {
 			p.Silenced = append(p.Silenced, &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos), Reason: "silenced", Justification: justification[f]})

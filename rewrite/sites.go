@@ -69,7 +69,9 @@ func indexSites(p *Plan) *siteIndex {
 				// Its operand is a use the finding's fix adjusts.
 				s.findingBySrc[ast.Unparen(f.Src)] = f
 			}
-		case f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.RangeVar:
+		case f.Src != nil && f.Form != detect.TypeAssert && f.Form != detect.RangeVar && f.Form != detect.Reset:
+			// A reset's zero value is no copy: a target that stores it
+			// makes it new(sync.Map) (classifyValue).
 			s.findingBySrc[ast.Unparen(f.Src)] = f
 		}
 	}

@@ -161,6 +161,10 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 	case *ast.AssignStmt:
 		for i, lhs := range parent.Lhs {
 			if ast.Unparen(lhs) == expr && len(parent.Lhs) == len(parent.Rhs) {
+				if r := p.clearableReset(parent.Rhs[i]); r != nil {
+					t.resets = append(t.resets, r) // reset.go decides, see settleResets
+					return
+				}
 				t.assigned = append(t.assigned, site{lhs.Pos(), loopsOf(path)})
 				p.classifyValue(t, u, file, parent.Rhs[i])
 				return

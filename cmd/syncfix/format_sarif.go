@@ -132,14 +132,17 @@ var sarifRules = []sarifRule{
 		ShortDescription: sarifMessage{Text: "A value that contains a sync.Map is copied."},
 		FullDescription: sarifMessage{Text: "A sync.Map must not be copied after first use. Before Go 1.24 a copy shares the " +
 			"original's internal map but not its mutex, and can crash the program with \"concurrent map iteration and map write\"; " +
-			"since Go 1.24 a copy of a map in use silently aliases it."},
+			"since Go 1.24 a copy of a map in use silently aliases it. A zero value assigned over a map in use (m = sync.Map{}, a reset) " +
+			"races with the goroutines that use it."},
 		Help: sarifMessage{
 			Text: "Run syncfix fix to apply the fix the message names, or syncfix diff to see it first. A copy becomes a clone " +
-				"made with a Range-based helper, a struct field becomes *sync.Map, and a parameter or result becomes a pointer. " +
+				"made with a Range-based helper, a struct field becomes *sync.Map, a parameter or result becomes a pointer, " +
+				"and a reset becomes m.Clear() (Go 1.23 and later). " +
 				"The message says why when a copy cannot be fixed. To keep a copy on purpose, end its line with " +
 				"//syncfix:ignore and the reason.",
 			Markdown: "Run `syncfix fix` to apply the fix the message names, or `syncfix diff` to see it first. A copy becomes a clone " +
-				"made with a `Range`-based helper, a struct field becomes `*sync.Map`, and a parameter or result becomes a pointer. " +
+				"made with a `Range`-based helper, a struct field becomes `*sync.Map`, a parameter or result becomes a pointer, " +
+				"and a reset becomes `m.Clear()` (Go 1.23 and later). " +
 				"The message says why when a copy cannot be fixed. To keep a copy on purpose, end its line with " +
 				"`//syncfix:ignore` and the reason.",
 		},

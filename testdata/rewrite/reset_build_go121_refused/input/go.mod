@@ -1,0 +1,3 @@
+module example.com/buildtag
+
+go 1.26

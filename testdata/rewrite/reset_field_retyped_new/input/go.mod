@@ -1,0 +1,3 @@
+module example.com/option
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/runlist
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/setter
+
+go 1.26
