@@ -93,6 +93,8 @@ type target struct {
 	// passesTo lists the function targets a tFunc passes its parameters
 	// to: it is read-only only if they all are (resolveReadOnly).
 	passesTo []*target
+	// writesVia is the callee in passesTo that makes a tFunc writing.
+	writesVia *target
 	// ops are the edits that retyping makes: the declaration and every
 	// use and construction site.
 	ops []*op
