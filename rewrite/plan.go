@@ -162,6 +162,7 @@ func Make(prog *Program, opts Options) *Plan {
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()
+	p.resolveValueCalls() // uses.go: where a retyped result meets a value context
 	p.blockKeptAddresses()
 	p.blockExcludedUses() // notouch.go: files excluded by the build tags
 	p.explainNoTouch()    // notouch.go: reasons for the files markNoTouch excluded
