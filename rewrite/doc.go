@@ -118,6 +118,14 @@
 //	fmt.Println(m)          =>  fmt.Println(cloneSyncMap(&m))
 //	_ = m                   =>  _ = &m
 //
+// A copy whose source is not used again is a move: shared, not cloned,
+// since no one can tell a snapshot from the map once only the
+// destination holds it (a builder's return t becomes return &t; a
+// parameter stored as its last use shares what the caller passed, so a
+// call clones at one end only). The analysis is syntactic and errs
+// towards cloning; moves.go lists its conditions. *f() is fixed as *p
+// is: the pointer is already there, cloneSyncMap(f()).
+//
 // R3 Signatures. Parameters and results of sync.Map type become
 // pointers. A parameter the function only reads (Load, Range, and passing
 // it to read-only parameters: a fixed point over the calls of all loaded

@@ -368,6 +368,9 @@ func (p *Plan) setArgPolicy() {
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
 			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
+		case p.isMove(f): // moves.go
+			f.src = srcShare
+			f.fixText = "moved: " + types.ExprString(f.Src) + " is not used after the call, so it is passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		default:
 			f.src = srcClone
 			f.fixText = "cloned with the Range-based helper; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)

@@ -11,7 +11,7 @@ func main() {
 	typed <- m               // a typed send
 	anys <- cloneSyncMap(&m) // an interface send
 	select {
-	case anys <- cloneSyncMap(&m): // a send in select
+	case anys <- &m: // a send in select
 	default:
 	}
 	_, _ = len(typed), len(anys)

@@ -12,8 +12,8 @@ type Holder struct {
 func main() {
 	var other sync.Map
 	other.Store("a", 1)
-	h := Holder{name: "h", m: cloneSyncMap(&other)} // the copy
-	g := Holder{name: "g", m: new(sync.Map)}        // no map given
+	h := Holder{name: "h", m: &other}        // the copy
+	g := Holder{name: "g", m: new(sync.Map)} // no map given
 	p := &Holder{m: new(sync.Map)}
 	h.m.Load("a")
 	g.m.Store("b", 2)

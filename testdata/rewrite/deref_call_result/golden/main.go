@@ -25,7 +25,7 @@ func copyM(vm *sync.Map) *sync.Map {
 		n.Store(k, v)
 		return true
 	})
-	return cloneSyncMap(&n)
+	return &n
 }
 
 // keys returns the sorted keys of m.

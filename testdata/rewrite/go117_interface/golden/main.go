@@ -7,6 +7,7 @@ func main() {
 	var m sync.Map
 	m.Store("a", 1)
 	n := cloneSyncMap(&m) // the copy
+	m.Load(0)             // m is used again: the copy stays a clone
 	n.Range(func(k, v interface{}) bool {
 		return true
 	})

@@ -10,5 +10,6 @@ func main() {
 	var m sync.Map
 	m.Store("a", cloneSyncMap(1))
 	n := cloneSyncMap2(&m) // the copy
+	m.Load(0)              // m is used again: the copy stays a clone
 	n.Load("a")
 }

@@ -14,7 +14,7 @@ func read(m sync.Map) int { //syncfix:ignore legacy signature kept on purpose
 
 func main() {
 	var m sync.Map
-	fmt.Println(read(m))  // not silenced, but its fix needs the signature
-	n := cloneSyncMap(&m) // fixed
+	fmt.Println(read(m)) // not silenced, but its fix needs the signature
+	n := &m              // fixed
 	n.Store(1, 1)
 }

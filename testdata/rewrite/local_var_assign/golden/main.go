@@ -8,7 +8,7 @@ func main() {
 	m.Store("a", 1)
 	// n is meant to be a second map.
 	var n = new(sync.Map) /* declared zero */
-	n = cloneSyncMap(&m)  // the copy
+	n = &m                // the copy
 	n.Range(func(k, v any) bool {
 		return true
 	})

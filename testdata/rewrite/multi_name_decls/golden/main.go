@@ -19,6 +19,6 @@ func main() {
 
 	var m sync.Map
 	var a, d = new(sync.Map), new(sync.Map) // declared together
-	a = cloneSyncMap(&m)
+	a = &m
 	_, _ = a, d
 }

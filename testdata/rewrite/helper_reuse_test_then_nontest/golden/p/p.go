@@ -8,6 +8,7 @@ import "sync"
 func Snapshot() int {
 	var a sync.Map
 	b := cloneSyncMap2(&a) // the new copy
+	a.Load(0)              // a is used again: the copy stays a clone
 	n := 0
 	b.Range(func(k, v any) bool { n++; return true })
 	return n
