@@ -18,6 +18,7 @@ var casePackages = []string{
 	"chansend",
 	"complit",
 	"containment",
+	"derefcall",
 	"conversions",
 	"elemcopy",
 	"facts",

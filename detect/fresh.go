@@ -13,7 +13,9 @@ import (
 //
 // This is the one predicate for the "never report" list of DESIGN.md:
 // composite literals (sync.Map{} among them) and calls make fresh values,
-// as do *f() and *new(T), which read a value no one else can reach yet.
+// as does *new(T), which reads a zero value no one else can reach.
+// *f() is a copy, unlike for vet: the pointer f returns may point at a
+// map in use (a getter's &c.m), whose pointee the dereference copies.
 // Conversions T(v) and type assertions x.(T) are copies, but they are
 // reported as forms of their own (checkConversion, checkTypeAssert), so
 // in an enclosing context they count as fresh and are not reported twice.
@@ -25,7 +27,7 @@ func (f *finder) copiedPath(x ast.Expr) Path {
 	case *ast.CallExpr:
 		return nil
 	case *ast.StarExpr:
-		if call, ok := ast.Unparen(x.X).(*ast.CallExpr); ok && !f.isConversion(call) {
+		if call, ok := ast.Unparen(x.X).(*ast.CallExpr); ok && f.isBuiltin(call, "new") {
 			return nil
 		}
 	}
@@ -34,6 +36,12 @@ func (f *finder) copiedPath(x ast.Expr) Path {
 		return nil
 	}
 	return pathTo(tv.Type)
+}
+
+// isBuiltin reports whether call calls the builtin name.
+func (f *finder) isBuiltin(call *ast.CallExpr, name string) bool {
+	b, ok := typeutil.Callee(f.Info, call).(*types.Builtin)
+	return ok && b.Name() == name
 }
 
 // isConversion reports whether call is a conversion T(x).

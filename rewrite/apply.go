@@ -200,15 +200,6 @@ func (e *fileEditor) apply(o *op) error {
 		//      -
 		// n := cloneSyncMap(&m)
 		return e.copyExpr(o.finding, o.node.(ast.Expr))
-	case opDeref:
-		// x := f()
-		//      ---
-		// x := *f()
-		call := o.node.(*ast.CallExpr)
-		if t := e.p.sites.pointerCalls[call]; t != nil && t.blocked == nil {
-			return nil // stored where a pointer is wanted
-		}
-		e.edits.wrap(e.off(call.Pos()), e.off(call.End()), "*", "")
 	case opInitVar:
 		return e.initVar(o.node.(*ast.ValueSpec))
 	case opNewToLit:

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
@@ -90,6 +91,22 @@ func (p *Plan) boxOf(s types.Type) *box {
 	b := &box{typ: s, t: t}
 	p.boxes[key] = b
 	return b
+}
+
+// assertedBox returns a box that loaded code asserts to, if any, first by
+// key.
+func (p *Plan) assertedBox() *box {
+	var keys []string
+	for k, b := range p.boxes {
+		if len(b.asserts) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	return p.boxes[keys[0]]
 }
 
 // classifyStore handles a copy of a sync.Map value into an interface:
@@ -466,77 +483,6 @@ func assigned(info *types.Info, n ast.Node, obj types.Object, decl ast.Stmt) boo
 		return !found
 	})
 	return found
-}
-
-// isMove reports whether the copy of f stores a local variable or
-// parameter that is not used again: its last use, not in a loop that
-// the variable outlives, with its address never taken and no function
-// literal capturing it. Then the store can take the variable itself.
-func (p *Plan) isMove(f *finding) bool {
-	id, ok := ast.Unparen(f.Src).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	info := f.unit.pkg.TypesInfo
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || (v.Kind() != types.LocalVar && v.Kind() != types.ParamVar) {
-		return false
-	}
-	file := f.unit.fileOf(id.Pos())
-	path := p.idx.path(file, id)
-	var fn ast.Node
-	var body *ast.BlockStmt
-	for _, n := range path {
-		switch n := n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			if v.Pos() < n.Pos() || v.Pos() >= n.End() {
-				return false // the variable outlives the loop: used again next time
-			}
-		case *ast.FuncLit:
-			fn, body = n, n.Body
-		case *ast.FuncDecl:
-			fn, body = n, n.Body
-		}
-		if fn != nil {
-			break
-		}
-	}
-	if fn == nil || body == nil || v.Pos() < fn.Pos() || v.Pos() >= fn.End() {
-		return false // declared outside the function that stores it
-	}
-	move := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		if !move {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.BranchStmt:
-			move = n.Tok != token.GOTO
-		case *ast.Ident:
-			if n == id || info.Uses[n] != v {
-				return true
-			}
-			upath := p.idx.path(file, n)
-			switch parent := parentOf(upath, n).(type) {
-			case *ast.UnaryExpr:
-				move = parent.Op != token.AND // a kept address would see the map go
-			case *ast.SelectorExpr:
-				_, called := parentOf(upath, parent).(*ast.CallExpr)
-				move = called // a method value binds the address
-			}
-			for _, a := range upath {
-				if a == ast.Node(body) {
-					break
-				}
-				if _, isLit := a.(*ast.FuncLit); isLit {
-					move = false // captured: it may run after the store
-				}
-			}
-			move = move && n.Pos() < id.Pos()
-		}
-		return move
-	})
-	return move
 }
 
 // analyzeBox reads the whole program for the box t: the stores of its

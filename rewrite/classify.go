@@ -150,9 +150,13 @@ func (p *Plan) classifyDirect(f *finding) {
 		f.static = p.blockAt(f.Pos, "the destination holds sync.Map values; change its type to *sync.Map")
 		return
 	}
-	if f.src == srcClone {
+	switch {
+	case f.src == srcClone && p.isMove(f): // moves.go
+		f.src = srcShare
+		f.fixText = "moved: " + types.ExprString(f.Src) + " is not used after the copy, so it is shared by address; " + f.fixText
+	case f.src == srcClone:
 		f.fixText = "cloned with the Range-based helper; " + f.fixText
-	} else {
+	default:
 		f.fixText = "shared by address; " + f.fixText
 	}
 }

@@ -118,6 +118,14 @@
 //	fmt.Println(m)          =>  fmt.Println(cloneSyncMap(&m))
 //	_ = m                   =>  _ = &m
 //
+// A copy whose source is not used again is a move: shared, not cloned,
+// since no one can tell a snapshot from the map once only the
+// destination holds it (a builder's return t becomes return &t; a
+// parameter stored as its last use shares what the caller passed, so a
+// call clones at one end only). The analysis is syntactic and errs
+// towards cloning; moves.go lists its conditions. *f() is fixed as *p
+// is: the pointer is already there, cloneSyncMap(f()).
+//
 // Maps inside maps (boxed.go). Where loaded code asserts an interface to
 // a sync.Map type S (x.(S), comma-ok, a type switch case), the stores of
 // S into interfaces and the assertions are one decision for the whole
@@ -143,17 +151,25 @@
 //
 // R3 Signatures. Parameters and results of sync.Map type become
 // pointers. A parameter the function only reads (Load, Range, and passing
-// it to read-only parameters, recursion included) is passed as &m at
-// every call site: the same behaviour at no cost. A parameter the
+// it to read-only parameters: a fixed point over the calls of all loaded
+// packages, recursion and methods included, each body read once through
+// the objects of the package variant that declares it, so that neither
+// the order of the packages nor a test variant hides a write) is passed
+// as &m at every call site: the same behaviour at no cost. A literal
+// passed to the map's own Range runs before Range returns, so it is
+// judged by what it does, not as a capture. A parameter the
 // function writes to, or that a function literal not called on the spot
 // captures, reached the caller's map at run time or is read later; under
 // --copies=auto the function is left alone and the finding names the two
 // policies, clone and share, that decide it. The arguments of go and
 // defer calls are evaluated at the statement, a snapshot: they are
 // cloned even for read-only callees. A named result
-// is set to new(sync.Map) first, so no path returns nil. Calls whose
-// result is not stored where a pointer is wanted are dereferenced, *f(),
-// which copies a map no one else holds. Function literals, functions used
+// is set to new(sync.Map) first, so no path returns nil. A call whose
+// result is stored where a pointer is wanted (a retyped variable, field,
+// parameter or result) makes both one decision; an interface takes the
+// pointer; any other value context (an array element, a field that keeps
+// its type) would need *f(), itself a copy, so the function keeps its
+// signature and the finding names that call. Function literals, functions used
 // as values, methods that may satisfy an interface, functions without a
 // body and exported functions of open-world packages keep their
 // signature.

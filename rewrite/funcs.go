@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/syncfix/syncfix/detect"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // writeMethods are the sync.Map methods that change the map.
@@ -58,12 +59,13 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	case decl.Body == nil:
 		t.block("it has no Go body", pos)
 		return
+	// A function that cannot change is still read to learn whether it
+	// only reads its parameters: a read-only forwarder that passes its
+	// map to it stays read-only, blocked only by that argument.
 	case t.obj.Exported() && p.openWorld(t.unit):
 		t.block("it is exported, and callers outside the loaded packages would break (use --closed-world if all are loaded)", pos)
-		return
 	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()] && p.mayImplement(t):
 		t.block("it is a method that may satisfy an interface", pos)
-		return
 	}
 	if decl.Recv != nil {
 		for _, field := range decl.Recv.List {
@@ -75,6 +77,10 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	}
 	sig := t.obj.Type().(*types.Signature)
 	t.params = p.retypeFields(t, decl.Type.Params, sig.Params(), sig.Variadic())
+	if t.blocked != nil {
+		p.readParams(t, decl, sig)
+		return
+	}
 	t.results = p.retypeFields(t, decl.Type.Results, sig.Results(), false)
 	var named []string
 	for _, i := range t.results {
@@ -139,7 +145,7 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 			return true
 		}
 		path := p.idx.path(t.file, id)
-		if lit := escapingLit(path); lit != nil {
+		if lit := escapingLit(info, path); lit != nil {
 			t.readOnly, t.escapes = false, true
 			t.writePos = p.Fset.Position(id.Pos())
 			return false
@@ -162,19 +168,37 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 }
 
 // escapingLit returns the innermost function literal of path that may
-// outlive the call: any literal that is not called on the spot.
-func escapingLit(path []ast.Node) *ast.FuncLit {
+// outlive the call: any literal that is not called on the spot, or
+// passed to sync.Map's Range, which calls it before it returns and keeps
+// it nowhere (m.Range(func(k, _ any) bool { m.Delete(k); ... }) writes
+// through m, and is judged by that write).
+func escapingLit(info *types.Info, path []ast.Node) *ast.FuncLit {
 	for i, n := range path {
 		lit, ok := n.(*ast.FuncLit)
 		if !ok {
 			continue
 		}
-		if call, ok := parentOf(path[i:], lit).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == ast.Expr(lit) {
-			continue // func() { ... }()
+		if call, ok := parentOf(path[i:], lit).(*ast.CallExpr); ok && (ast.Unparen(call.Fun) == ast.Expr(lit) || isSyncMapRange(info, call)) {
+			continue // func() { ... }(), m.Range(func...)
 		}
 		return lit
 	}
 	return nil
+}
+
+// isSyncMapRange reports whether call calls the Range method of a
+// sync.Map.
+func isSyncMapRange(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Name() != "Range" || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	ptr, ok := recv.Type().(*types.Pointer)
+	return ok && detect.IsPlainSyncMap(ptr.Elem())
 }
 
 // resolveReadOnly settles which functions only read their parameters,
@@ -189,10 +213,14 @@ func (p *Plan) resolveReadOnly() {
 				continue
 			}
 			for _, g := range t.passesTo {
-				if !g.readOnly || g.blocked != nil {
+				// A blocked callee that only reads keeps t read-only:
+				// t is then blocked by the argument it passes (its use
+				// is not fixable), with the callee's own reason.
+				if !g.readOnly {
 					t.readOnly, changed = false, true
 					t.writePos = g.writePos
 					t.escapes = g.escapes
+					t.writesVia = g
 					break
 				}
 			}
@@ -206,6 +234,8 @@ func (p *Plan) resolveReadOnly() {
 		case t.kind != tFunc || t.readOnly || len(t.params) == 0:
 		case t.escapes:
 			t.block("a function literal that may outlive the call captures its copy of the map, which then shares or snapshots it depending on the fix: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+		case t.writesVia != nil && !t.escapes:
+			t.block("it passes its copy of the map to "+t.writesVia.obj.Name()+", which writes to it or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		default:
 			t.block("it writes to its copy of the map or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		}
@@ -343,6 +373,9 @@ func (p *Plan) setArgPolicy() {
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
 			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
+		case p.isMove(f): // moves.go
+			f.src = srcShare
+			f.fixText = "moved: " + types.ExprString(f.Src) + " is not used after the call, so it is passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		default:
 			f.src = srcClone
 			f.fixText = "cloned with the Range-based helper; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)

@@ -94,6 +94,11 @@ type target struct {
 	// passesTo lists the function targets a tFunc passes its parameters
 	// to: it is read-only only if they all are (resolveReadOnly).
 	passesTo []*target
+	// writesVia is the callee in passesTo that makes a tFunc writing.
+	writesVia *target
+	// valueCalls are the calls of a tFunc with a retyped result that
+	// use the result as a value (resolveValueCalls).
+	valueCalls []valueCall
 	// ops are the edits that retyping makes: the declaration and every
 	// use and construction site.
 	ops []*op

@@ -16,8 +16,6 @@ const (
 	opPointerType
 	// opCopy: e => cloneSyncMap(&e) or &e, by the finding's srcEdit.
 	opCopy
-	// opDeref: f() => *f(), where a retyped call meets a value context.
-	opDeref
 	// opInitVar: var x T => var x = T{f: new(sync.Map)}; var m sync.Map
 	// => var m = new(sync.Map).
 	opInitVar

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"sync"
 
@@ -134,6 +135,17 @@ func Make(prog *Program, opts Options) *Plan {
 	}
 	p.markNoTouch() // notouch.go: //line files, files outside the module root
 	found := findAll(p.units)
+	for _, fs := range found {
+		// By file name and offset: the order of token.Pos across files
+		// is the order in which the loader happened to parse them.
+		sort.SliceStable(fs, func(i, j int) bool {
+			a, b := p.Fset.PositionFor(fs[i].Pos, false), p.Fset.PositionFor(fs[j].Pos, false)
+			if a.Filename != b.Filename {
+				return a.Filename < b.Filename
+			}
+			return a.Offset < b.Offset
+		})
+	}
 	justification := make(map[*finding]string)
 	for i, u := range p.units {
 		dirs := detect.Directives(p.Fset, u.pkg.Syntax)
@@ -159,7 +171,8 @@ func Make(prog *Program, opts Options) *Plan {
 	p.setArgPolicy()
 	p.analyzeConstruction()
 	p.analyzeUses()
-	p.settleResets() // reset.go: before kept addresses are checked against assignments
+	p.resolveValueCalls() // uses.go: where a retyped result meets a value context
+	p.settleResets()      // reset.go: before kept addresses are checked against assignments
 	p.blockKeptAddresses()
 	p.blockExcludedUses()  // notouch.go: files excluded by the build tags
 	p.explainNoTouch()     // notouch.go: reasons for the files markNoTouch excluded
@@ -232,6 +245,10 @@ func selectUnits(pkgs []*packages.Package) []*unit {
 			hasVariant[p.PkgPath] = true
 		}
 	}
+	// The plan must not depend on the order of the patterns: take the
+	// packages by ID, and each package's files by name.
+	pkgs = slices.Clone(pkgs)
+	sort.SliceStable(pkgs, func(i, j int) bool { return pkgs[i].ID < pkgs[j].ID })
 	var units []*unit
 	seenFile := make(map[string]bool)
 	for _, p := range pkgs {

@@ -105,6 +105,17 @@ func (p *Plan) analyzeTarget(t *target) {
 		return
 	}
 	t.unit, t.file = u, file
+	// The object may come from another package variant: an importer
+	// sees p, while the unit that declares it is "p [p.test]", a type
+	// check of its own with objects of its own. Read the declaration
+	// through the declaring unit's objects, whichever finding created
+	// the target first, so that its uses (a Delete through a
+	// parameter) are recognized.
+	if id, ok := path[0].(*ast.Ident); ok {
+		if obj := u.pkg.TypesInfo.Defs[id]; obj != nil && obj.Name() == t.obj.Name() {
+			t.obj = obj
+		}
+	}
 	if !u.editable[file] {
 		t.block("it is declared in a generated or cgo file", p.Fset.Position(t.obj.Pos()))
 		return

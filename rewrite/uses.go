@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A use is a reference to a target, or to a member of one (a retyped
@@ -238,13 +240,159 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 		case *ast.SelectorExpr, *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
 			return // f().Load(k) calls a pointer method; f() drops the result
 		}
-		// s := snapshot() keeps s a pointer, a target of its own, rather
-		// than copying the map again with *snapshot(); where s cannot
-		// change, or the call meets another value context, it is
-		// dereferenced.
+		// s := snapshot() keeps s a pointer, a target of its own; the
+		// other contexts are settled by resolveValueCalls once every
+		// use is classified. *snapshot() is never written: it copies.
 		p.definedBy(us.unit, call)
-		t.ops = append(t.ops, &op{kind: opDeref, unit: us.unit, file: us.file, node: call})
+		t.valueCalls = append(t.valueCalls, valueCall{us.unit, call, path})
 	}
+}
+
+// A valueCall is a call of a function whose result is retyped, in a
+// context that used the sync.Map value.
+type valueCall struct {
+	unit *unit
+	call *ast.CallExpr
+	path []ast.Node
+}
+
+// resolveValueCalls decides, for each call of a retyped function whose
+// result meets a value context, how the context takes the pointer:
+//
+//	s := snapshot()     n.Store(k, snapshot())   var c Cache; c.m = snapshot()
+//	----------------    ----------------------   ----------------------------
+//	s becomes *sync.Map  the interface holds      not fixed: the field keeps
+//	(a target)           the *sync.Map            its type, *snapshot() copies
+//
+// A context that stores the call where a retyped target wants a pointer
+// (a variable, field, parameter or result: pointerCalls) makes the
+// function and that target one decision. An interface takes the pointer
+// as it is, unless loaded code asserts to a sync.Map type. Any other
+// context would need *snapshot(), a copy of the map (DESIGN.md
+// Detection): the function is not retyped.
+func (p *Plan) resolveValueCalls() {
+	for _, t := range p.sortedTargets() {
+		for _, vc := range t.valueCalls {
+			if t.blocked != nil {
+				break
+			}
+			if g := p.sites.pointerCalls[vc.call]; g != nil {
+				t.requires = append(t.requires, g)
+				continue
+			}
+			if isIface(p.contextType(vc.unit, vc.path, vc.call)) {
+				// The interface now holds the pointer: sound unless
+				// loaded code asserts the value back (boxed.go, whose
+				// stores would have claimed the call above).
+				if b := p.assertedBox(); b != nil {
+					t.block("a call passes its result to an interface, and loaded code asserts to "+typeName(b.typ)+", which would fail once interfaces hold pointers", p.Fset.Position(b.asserts[0].Pos))
+				}
+				continue
+			}
+			t.block("a call uses its result as a sync.Map value, which *"+t.obj.Name()+"() would copy; store it where a pointer can be kept", p.Fset.Position(vc.call.Pos()))
+		}
+	}
+}
+
+// contextType returns the type that the value of x, whose path is
+// given, is assigned or converted to: a parameter, the left-hand side of
+// an assignment, a declared variable, a result, a literal's element or
+// field, a channel's element; nil where it is not known.
+func (p *Plan) contextType(u *unit, path []ast.Node, x ast.Expr) types.Type {
+	info := u.pkg.TypesInfo
+	switch parent := parentOf(path, x).(type) {
+	case *ast.CallExpr:
+		if b, ok := typeutil.Callee(info, parent).(*types.Builtin); ok {
+			if b.Name() == "append" && len(parent.Args) > 0 && ast.Unparen(parent.Args[0]) != x {
+				if s, ok := info.TypeOf(parent).Underlying().(*types.Slice); ok {
+					return s.Elem()
+				}
+			}
+			return nil
+		}
+		sig, ok := info.TypeOf(parent.Fun).Underlying().(*types.Signature)
+		if !ok {
+			return nil
+		}
+		for i, arg := range parent.Args {
+			if ast.Unparen(arg) != x {
+				continue
+			}
+			n := sig.Params().Len()
+			switch {
+			case sig.Variadic() && i >= n-1 && !parent.Ellipsis.IsValid():
+				return sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+			case i < n:
+				return sig.Params().At(i).Type()
+			}
+		}
+	case *ast.AssignStmt:
+		if len(parent.Lhs) == len(parent.Rhs) {
+			for i, r := range parent.Rhs {
+				if ast.Unparen(r) == x {
+					return info.TypeOf(parent.Lhs[i])
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if parent.Type != nil {
+			return info.TypeOf(parent.Type)
+		}
+	case *ast.ReturnStmt:
+		for _, n := range path {
+			var sig *types.Signature
+			switch fn := n.(type) {
+			case *ast.FuncLit:
+				sig, _ = info.TypeOf(fn).(*types.Signature)
+			case *ast.FuncDecl:
+				if obj := info.Defs[fn.Name]; obj != nil {
+					sig, _ = obj.Type().(*types.Signature)
+				}
+			default:
+				continue
+			}
+			if sig == nil || sig.Results().Len() != len(parent.Results) {
+				return nil
+			}
+			for i, r := range parent.Results {
+				if ast.Unparen(r) == x {
+					return sig.Results().At(i).Type()
+				}
+			}
+			return nil
+		}
+	case *ast.KeyValueExpr:
+		if lit, ok := parentOf(path, parent).(*ast.CompositeLit); ok && ast.Unparen(parent.Value) == x {
+			return eltType(info, lit, parent.Key)
+		}
+	case *ast.CompositeLit:
+		return eltType(info, parent, nil)
+	case *ast.SendStmt:
+		if ch, ok := info.TypeOf(parent.Chan).Underlying().(*types.Chan); ok && ast.Unparen(parent.Value) == x {
+			return ch.Elem()
+		}
+	}
+	return nil
+}
+
+// eltType returns the type of an element of lit, the one of key for a
+// struct literal.
+func eltType(info *types.Info, lit *ast.CompositeLit, key ast.Expr) types.Type {
+	switch t := info.TypeOf(lit).Underlying().(type) {
+	case *types.Struct:
+		if id, ok := key.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				return v.Type()
+			}
+		}
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	case *types.Map:
+		return t.Elem()
+	}
+	return nil
 }
 
 // definedBy returns the variable target that x initializes, in x's own

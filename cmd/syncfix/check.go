@@ -45,8 +45,11 @@ func check(c *cli.Context) error {
 		if err := s.writeReport(c, changes); err != nil {
 			return err
 		}
-	} else if err := printDiagnostics(c.App.Writer, diags); err != nil {
-		return err
+	} else {
+		if err := printDiagnostics(c.App.Writer, diags); err != nil {
+			return err
+		}
+		s.printUnlocks(c.App.ErrWriter)
 	}
 	if len(diags) > 0 {
 		return errFindings

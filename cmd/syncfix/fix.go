@@ -79,8 +79,11 @@ func diff(c *cli.Context) error {
 		if err := s.writeReport(c, changes); err != nil {
 			return err
 		}
-	} else if err := printDiff(c, s, changes); err != nil {
-		return err
+	} else {
+		if err := printDiff(c, s, changes); err != nil {
+			return err
+		}
+		s.printUnlocks(c.App.ErrWriter)
 	}
 	if len(changes) > 0 {
 		return errFindings
@@ -107,8 +110,11 @@ func fix(c *cli.Context) error {
 		if err := s.writeReport(c, changes); err != nil {
 			return err
 		}
-	} else if err := printLeft(c, s, left); err != nil {
-		return err
+	} else {
+		if err := printLeft(c, s, left); err != nil {
+			return err
+		}
+		s.printUnlocks(c.App.ErrWriter)
 	}
 	if len(left) > 0 {
 		return errFindings

@@ -29,6 +29,7 @@ type report struct {
 	findings []entry
 	changes  []fileEdits
 	text     *sources
+	unlocks  []rewrite.Unlock // the flags that would fix more (JSON)
 }
 
 // An entry is one finding of a report.
@@ -75,6 +76,9 @@ func (s *session) writeReport(c *cli.Context, changes []rewrite.FileChange) erro
 // silence nothing with verbose), and the edits of changes.
 func (s *session) report(changes []rewrite.FileChange, verbose bool) *report {
 	r := &report{dir: s.opts.Dir, text: newSources()}
+	if s.opts.Format == "json" {
+		r.unlocks = s.unlocks()
+	}
 	fset := s.plan.Fset
 	rel := func(name string) string { return relPath(s.opts.Dir, name) }
 	for _, o := range s.plan.Outcomes {

@@ -10,6 +10,17 @@ import (
 type jsonReport struct {
 	Findings []jsonFinding `json:"findings"`
 	Changes  []jsonChange  `json:"changes"`
+	Unlocks  []jsonUnlock  `json:"unlocks"`
+}
+
+// A jsonUnlock is a group of unfixed findings that a flag would fix.
+type jsonUnlock struct {
+	Flag      string   `json:"flag"`
+	Count     int      `json:"count"`
+	Findings  []string `json:"findings"`
+	API       []string `json:"api,omitempty"`
+	Estimated bool     `json:"estimated,omitempty"`
+	Message   string   `json:"message"`
 }
 
 type jsonFinding struct {
@@ -63,7 +74,14 @@ type jsonPos struct {
 
 // writeJSON prints r as the --format json document.
 func (r *report) writeJSON(w io.Writer) error {
-	doc := jsonReport{Findings: []jsonFinding{}, Changes: []jsonChange{}}
+	doc := jsonReport{Findings: []jsonFinding{}, Changes: []jsonChange{}, Unlocks: []jsonUnlock{}}
+	for _, u := range r.unlocks {
+		ju := jsonUnlock{Flag: u.Flag, Count: len(u.Findings), Findings: []string{}, API: u.API, Estimated: u.Estimated, Message: unlockText(u)}
+		for _, o := range u.Findings {
+			ju.Findings = append(ju.Findings, r.posn(o.Posn))
+		}
+		doc.Unlocks = append(doc.Unlocks, ju)
+	}
 	for _, e := range r.findings {
 		f := jsonFinding{
 			Rule:    e.rule,

@@ -18,6 +18,9 @@ type session struct {
 	prog  *rewrite.Program // as loaded, for the silenced findings of --format sarif and the write
 	start time.Time
 	log   io.Writer // progress, with -v; else io.Discard
+	// unlockList caches unlocks once unlocksDone.
+	unlockList  []rewrite.Unlock
+	unlocksDone bool
 }
 
 // newSession parses the flags of c, loads the packages and plans the fix.

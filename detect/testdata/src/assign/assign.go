@@ -68,7 +68,7 @@ func freshValues() {
 	var b = sync.Map{}    // ok: composite literal
 	c := fresh()          // ok: call result
 	d := *new(sync.Map)   // ok: *new(T) is a fresh zero value
-	e := *ptr()           // ok: *f(): vet counts a call's pointee as fresh
+	e := *ptr()           // want `^assignment copies sync\.Map value \*ptr\(\) to e$`
 	f := Cache{name: "f"} // ok: composite literal
 	var g sync.Map        // ok: zero value
 	p := &g               // ok: pointer

@@ -23,7 +23,7 @@ func instantiated(b Box[sync.Map], p *Box[sync.Map]) { // want `^parameter b of 
 	_ = Box[sync.Map]{}.Get()                       // want `^call of value method Box\[sync\.Map\]\{\}\.Get copies receiver Box\[sync\.Map\] value Box\[sync\.Map\]\{\}: Box\[sync\.Map\] contains sync\.Map$`
 	_ = p.Get()                                     // want `^call of value method p\.Get copies receiver Box\[sync\.Map\] value p: Box\[sync\.Map\] contains sync\.Map$`
 	_ = p.Ptr()                                     // ok: pointer receiver
-	_ = Pair[string, sync.Map]{k: "k", v: *p.Ptr()} // ok: *f() is fresh
+	_ = Pair[string, sync.Map]{k: "k", v: *p.Ptr()} // want `^composite literal element copies sync\.Map value \*p\.Ptr\(\) to field v$`
 	_ = &c
 }
 

@@ -35,7 +35,7 @@ func never(c *Cache, a *Arr, s []Cache) {
 	x := new(Cache)                                // ok: new
 	y := *new(Cache)                               // ok: *new(T) is a fresh zero value
 	z := newCache()                                // ok: call returning a fresh value
-	w := *newMap()                                 // ok: *f() is fresh, as for vet
+	w := newMap()                                  // ok: a call returning a pointer
 	v := s[0:1]                                    // ok: a slice shares its elements
 	var i any = &m                                 // ok: interface holding a pointer
 	fmt.Println(&m, p, c)                          // ok: pointers
@@ -45,7 +45,7 @@ func never(c *Cache, a *Arr, s []Cache) {
 	_ = make([]Cache, 2)                           // ok: make
 	_ = [2]sync.Map{}                              // ok: fresh zero value
 	go func() { m.Clear() }()                      // ok: a closure captures by reference
-	_, _, _, _, _, _, _, _, _ = q, r, x, &y, &z, &w, v, i, a
+	_, _, _, _, _, _, _, _, _ = q, r, x, &y, &z, w, v, i, a
 }
 
 type Locked struct {

@@ -27,4 +27,5 @@ func main() {
 	m.Store("a", 1)
 	snap := m // want `assignment copies sync.Map value m to snap`
 	fmt.Println(count(snap), d.name) // want `call of count copies sync.Map value snap`
+	m.Store("b", 2)                  // m is used again: snap is a clone
 }

@@ -1,0 +1,3 @@
+module example.com/deref
+
+go 1.24

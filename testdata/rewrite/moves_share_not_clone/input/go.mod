@@ -1,0 +1,3 @@
+module example.com/moves
+
+go 1.24
