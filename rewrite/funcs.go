@@ -230,6 +230,9 @@ func (p *Plan) resolveReadOnly() {
 		return
 	}
 	for _, t := range p.sortedTargets() {
+		if t.kind == tFunc && !t.readOnly && len(t.params) > 0 {
+			p.policySeen = true // --copies share or clone could change the plan
+		}
 		switch {
 		case t.kind != tFunc || t.readOnly || len(t.params) == 0:
 		case t.escapes:

@@ -97,6 +97,10 @@ type Plan struct {
 	opts       Options
 	prog       *Program
 	errs       []error // internal errors (invariant)
+	// openSeen and policySeen report that the plan met an open-world
+	// package or a writing callee under --copies auto: only then can
+	// --closed-world or --copies change it (unlock.go).
+	openSeen, policySeen bool
 	idx        *index
 	units      []*unit
 	findings   []*finding

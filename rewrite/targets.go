@@ -139,7 +139,9 @@ func (p *Plan) openWorld(u *unit) bool {
 		return false
 	}
 	root, ok := internalRoot(u.pkg.PkgPath)
-	return !ok || !p.treeLoaded(root)
+	open := !ok || !p.treeLoaded(root)
+	p.openSeen = p.openSeen || open // --closed-world could change the plan
+	return open
 }
 
 // internalRoot returns the path of the tree that may import an internal

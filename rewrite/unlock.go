@@ -31,8 +31,10 @@ type Unlock struct {
 // off (--closed-world, and --copies share and clone under auto) and
 // returns, for each that fixes more, the findings it fixes; and the
 // findings a file excluded by the build tags blocks, by the tags that
-// select it. Planning is cheap next to loading, so this is done only
-// when some finding is left unfixed.
+// select it. Planning is cheap next to loading, but not free on a large
+// program: a flag is tried only when some finding is left unfixed and
+// the plan met what the flag changes (an open-world package, a writing
+// callee under auto).
 func (p *Plan) Unlocks() []Unlock {
 	var unfixed []*Outcome
 	for _, o := range p.Outcomes {
@@ -44,7 +46,7 @@ func (p *Plan) Unlocks() []Unlock {
 		return nil
 	}
 	var unlocks []Unlock
-	if !p.opts.ClosedWorld {
+	if !p.opts.ClosedWorld && p.openSeen {
 		opts := p.opts
 		opts.ClosedWorld = true
 		alt := Make(p.prog, opts)
@@ -53,7 +55,7 @@ func (p *Plan) Unlocks() []Unlock {
 			unlocks = append(unlocks, *u)
 		}
 	}
-	if p.opts.Copies == CopiesAuto {
+	if p.opts.Copies == CopiesAuto && p.policySeen {
 		var byPolicy []*Unlock
 		for _, policy := range []Policy{CopiesShare, CopiesClone} {
 			opts := p.opts

@@ -247,6 +247,10 @@ func treeOracle(cfg Config, pkgs []*packages.Package) func(root string) bool {
 		if loaded, ok := trees[root]; ok {
 			return loaded
 		}
+		if coveredByPattern(cfg, pkgs, root) {
+			trees[root] = true // every package under root was matched
+			return true
+		}
 		lcfg := &packages.Config{Context: cfg.Context, Mode: packages.NeedName, Dir: cfg.Dir, BuildFlags: cfg.BuildFlags}
 		under, err := packages.Load(lcfg, root+"/...")
 		loaded := err == nil && len(under) > 0
@@ -258,4 +262,55 @@ func treeOracle(cfg Config, pkgs []*packages.Package) func(root string) bool {
 		trees[root] = loaded
 		return loaded
 	}
+}
+
+// coveredByPattern reports whether a pattern of the load matches every
+// package under root, as "./..." at or above root's directory does: then
+// the tree is loaded, and the go command need not be asked. A pattern is
+// read this way only when it ends in /... and names a directory of a
+// main module (or a path of one), so the answer is the go command's.
+func coveredByPattern(cfg Config, pkgs []*packages.Package, root string) bool {
+	for _, pattern := range cfg.Patterns {
+		prefix, ok := strings.CutSuffix(pattern, "...")
+		if !ok || (prefix != "" && !strings.HasSuffix(prefix, "/")) {
+			continue
+		}
+		prefix = strings.TrimSuffix(prefix, "/")
+		local := prefix == "." || prefix == ".." || strings.HasPrefix(prefix, "./") || strings.HasPrefix(prefix, "../") || filepath.IsAbs(prefix)
+		if local {
+			dir := prefix
+			if !filepath.IsAbs(dir) {
+				dir = filepath.Join(cfg.Dir, dir)
+			}
+			path, ok := importPathOf(pkgs, dir)
+			if !ok {
+				continue
+			}
+			prefix = path
+		}
+		if root == prefix || strings.HasPrefix(root, prefix+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// importPathOf returns the import path of directory dir in the main
+// module that holds it.
+func importPathOf(pkgs []*packages.Package, dir string) (string, bool) {
+	for _, p := range pkgs {
+		m := p.Module
+		if m == nil || !m.Main || m.Dir == "" {
+			continue
+		}
+		rel, err := filepath.Rel(m.Dir, dir)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+			continue
+		}
+		if rel == "." {
+			return m.Path, true
+		}
+		return m.Path + "/" + filepath.ToSlash(rel), true
+	}
+	return "", false
 }
