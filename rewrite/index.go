@@ -27,6 +27,8 @@ type fileIndex struct {
 // local declarations.
 type unitIndex struct {
 	uses map[string][]*ast.Ident
+	// of holds the uses of each object, in no order.
+	of   map[types.Object][]*ast.Ident
 	defs map[string]bool
 	// held maps a field to the package-level types of the unit that hold
 	// it by value (through struct fields and arrays), in name order;
@@ -97,9 +99,10 @@ func (x *index) unit(u *unit) *unitIndex {
 	if ui := x.units[u]; ui != nil {
 		return ui
 	}
-	ui := &unitIndex{uses: make(map[string][]*ast.Ident), defs: make(map[string]bool)}
-	for id := range u.pkg.TypesInfo.Uses {
+	ui := &unitIndex{uses: make(map[string][]*ast.Ident), of: make(map[types.Object][]*ast.Ident), defs: make(map[string]bool)}
+	for id, obj := range u.pkg.TypesInfo.Uses {
 		ui.uses[id.Name] = append(ui.uses[id.Name], id)
+		ui.of[obj] = append(ui.of[obj], id)
 	}
 	for id := range u.pkg.TypesInfo.Defs {
 		ui.defs[id.Name] = true
