@@ -101,10 +101,10 @@ type Plan struct {
 	// package or a writing callee under --copies auto: only then can
 	// --closed-world or --copies change it (unlock.go).
 	openSeen, policySeen bool
-	idx        *index
-	units      []*unit
-	findings   []*finding
-	targets    map[string]*target
+	idx                  *index
+	units                []*unit
+	findings             []*finding
+	targets              map[string]*target
 	// sites indexes the syntax the rules rewrite besides the findings.
 	sites *siteIndex
 	// ifaceMethods caches interfaceMethodNames, ifaceFacts ifaces.
