@@ -236,6 +236,42 @@
 //	*p = sync.Map{}             =>  p.Clear()
 //	c.m = sync.Map{}            =>  c.m = new(sync.Map)   (c's type is copied: R1)
 //
+// # Files
+//
+// The pass order is stated once, in Make (plan.go). By rule and by job:
+//
+//	program.go       Program: what the loader read (package rewrite does no I/O)
+//	plan.go          Make, Plan, Outcome, Options: the passes, in order
+//	nodes.go         findings, targets and blockers, and how blockers spread
+//	classify.go      which rule fixes each finding (R1, R2, R3, boxes, resets)
+//	targets.go       declarations of targets: fields (R1), variables (R2), open world, invariants
+//	funcs.go         R3: signatures, read-only parameters as a fixed point, policies
+//	results.go       R3 for several results: m, ok := f(), return f(), g(f())
+//	uses.go          every use of a target adjusted (&x.f => x.f, f() in value contexts)
+//	sites.go         R1 construction sites: literals, new(T), var x T
+//	zeros.go         R1's zero-value model: operations that make zero values of a held type
+//	ifaces.go        R1 blockers through interfaces: reflection, decoders, comparisons
+//	openworld.go     R1 blockers from importers outside the load (exported API)
+//	boxed.go         maps inside maps: stores into interfaces and assertions, one decision
+//	moves.go         moves: a copy whose source is not used again is shared
+//	reset.go         R6: resets become Clear() or new(sync.Map)
+//	clone.go         R4: the clone helper's name and file
+//	excluded.go      files the build excludes: what they use blocks (by name)
+//	excludedtypes.go ... resolved by type: the file type-checked with its package
+//	notouch.go       R5: files never edited (generated, cgo, outside the main module)
+//	index.go         indexes built once: parents, identifiers, uses, held fields
+//	ops.go           the op kinds the planner records
+//	apply.go         Apply: ops to text edits, per file, in parallel
+//	textedit.go      text edits: ordering, nesting, applying
+//	exprs.go         the text of new expressions: clones, types, literals, new
+//	imports.go       one import of sync per file, renamed where shadowed
+//	fidelity.go      gofmt where the edits reach; BOM and CRLF kept
+//	verify.go        Verify: the changed program type-checked in process, copies found again
+//	unlock.go        the findings a flag would fix, for the unlock summary
+//	analyzer.go      Analyzer: the fix one package can make alone, as a suggested fix
+//	fileerror.go     FileError, for files Apply refuses
+//	parallel.go      a bounded parallel loop
+//
 // # Limitations
 //
 // Not rewritten yet, and reported as not fixed: conversions between
