@@ -279,7 +279,7 @@ func (e *fileEditor) addElts(lit *ast.CompositeLit, elts []string) {
 	}
 	rbrace := e.off(lit.Rbrace)
 	comma := len(lit.Elts) > 0 && !e.hasComma(e.off(lit.Elts[len(lit.Elts)-1].End()), rbrace)
-	if e.tf.Line(lit.Lbrace) != e.tf.Line(lit.Rbrace) {
+	if e.line(lit.Lbrace) != e.line(lit.Rbrace) {
 		lines := strings.Join(elts, ",\n") + ",\n"
 		if lineStart := e.lineStart(rbrace); e.blank(lineStart, rbrace) && !comma {
 			e.edits.insert(lineStart, lines, 0)
@@ -302,6 +302,10 @@ func (e *fileEditor) addElts(lit *ast.CompositeLit, elts []string) {
 	}
 	e.edits.insert(rbrace, text, 0)
 }
+
+// line returns the line of pos in the file as it is, whatever its //line
+// directives say.
+func (e *fileEditor) line(pos token.Pos) int { return e.tf.PositionFor(pos, false).Line }
 
 // lineStart returns the offset of the start of the line holding off.
 func (e *fileEditor) lineStart(off int) int {

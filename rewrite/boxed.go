@@ -524,6 +524,19 @@ func (p *Plan) analyzeBox(t *target) {
 			t.block(fmt.Sprintf("an assertion to an interface that *%s satisfies and %s does not would start to succeed", typeName(b.typ), typeName(b.typ)), ia.pos)
 		}
 	}
+	// Values that are pointers already, stored or asserted, would meet
+	// the rewritten assertions: an x.(*S) that matched nothing would
+	// take the maps now stored as pointers, and an x.(S) turned x.(*S)
+	// would take a nil *S stored elsewhere.
+	for _, cv := range p.ifaces().convs {
+		if types.Identical(cv.from, ptr) {
+			t.block(fmt.Sprintf("loaded code stores *%s values in interfaces too, which the assertions would start to match once they assert *%s", typeName(b.typ), typeName(b.typ)), cv.pos)
+			break
+		}
+	}
+	if pos := p.pointerAssertion(ptr); pos.IsValid() {
+		t.block(fmt.Sprintf("loaded code asserts to *%s, which would start to match the %s values once interfaces hold pointers", typeName(b.typ), typeName(b.typ)), pos)
+	}
 	// Every store must be a pointer, and every assertion rewritten.
 	t.needs = append(t.needs, b.stores...)
 	t.needs = append(t.needs, b.asserts...)
@@ -533,6 +546,39 @@ func (p *Plan) analyzeBox(t *target) {
 		}
 		p.freshStore(b, cv)
 	}
+}
+
+// pointerAssertion returns the first assertion to ptr in the loaded code
+// (x.(ptr), comma-ok, or a type switch case), or an invalid position.
+func (p *Plan) pointerAssertion(ptr types.Type) token.Position {
+	for _, u := range p.units {
+		info := u.pkg.TypesInfo
+		for _, f := range u.pkg.Syntax {
+			var found token.Pos
+			ast.Inspect(f, func(n ast.Node) bool {
+				if found.IsValid() {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.TypeAssertExpr:
+					if n.Type != nil && types.Identical(info.TypeOf(n.Type), ptr) {
+						found = n.Pos()
+					}
+				case *ast.CaseClause:
+					for _, x := range n.List {
+						if tv, ok := info.Types[x]; ok && tv.IsType() && types.Identical(tv.Type, ptr) {
+							found = x.Pos()
+						}
+					}
+				}
+				return true
+			})
+			if found.IsValid() {
+				return p.Fset.Position(found)
+			}
+		}
+	}
+	return token.Position{}
 }
 
 // openEntry returns the first place where importers outside the loaded

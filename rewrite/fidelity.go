@@ -49,7 +49,9 @@ func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []
 		start := ed.Start + delta
 		end := start + len(ed.New)
 		delta += len(ed.New) - (ed.End - ed.Start)
-		first, last := tf.Line(tf.Pos(start)), tf.Line(tf.Pos(max(start, end-1)))
+		// Lines of the text, not those its //line directives name.
+		first := tf.PositionFor(tf.Pos(start), false).Line
+		last := tf.PositionFor(tf.Pos(max(start, end-1)), false).Line
 		touched = append(touched, [2]int{lines.paragraphStart(first), lines.paragraphEnd(last)})
 	}
 	var kept []textdiff.Edit

@@ -238,3 +238,26 @@ func TestCRLFBlockComment(t *testing.T) {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 }
+
+// TestLineDirectiveBeyondEnd: a //line directive that names lines past
+// the end of the file does not confuse the lines the edits touch with
+// the lines it names.
+func TestLineDirectiveBeyondEnd(t *testing.T) {
+	src := "package a\n\nimport \"sync\"\n\nvar  untouched   =   1\n\n//line gen.go:100\ntype cache struct {\n\tname  string // n\n\tm     sync.Map // m\n\tother int // o\n}\n\nfunc snap(c cache) string { return c.name }\n\nfunc use() string {\n\tc := &cache{name: \"x\"}\n\treturn snap(*c)\n}\n"
+	dir := writeModule(t, map[string]string{"go.mod": goMod, "a/a.go": src})
+	plan := load(t, dir, rewrite.Options{})
+	changes, err := plan.Apply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Verify(changes); err != nil {
+		t.Fatal(err)
+	}
+	got := string(changes[0].New)
+	if !strings.Contains(got, "var  untouched   =   1\n") {
+		t.Errorf("an untouched paragraph was reformatted:\n%s", got)
+	}
+	if !strings.Contains(got, "\tname  string    // n\n\tm     *sync.Map // m\n\tother int       // o\n") {
+		t.Errorf("the edited struct is not gofmt-formatted:\n%s", got)
+	}
+}
