@@ -121,7 +121,21 @@ func (p *Plan) usedAndDone(info *types.Info, file *ast.File, use *ast.Ident, fn 
 		// m.Load(k) is a call; m.Load alone is a method value that
 		// keeps &m.
 		call, ok := parentOf(path, parent).(*ast.CallExpr)
-		return ok && ast.Unparen(call.Fun) == ast.Expr(parent)
+		if !ok || ast.Unparen(call.Fun) != ast.Expr(parent) {
+			return false
+		}
+		// A call of a pointer method on the variable takes its address,
+		// which the method may keep (r.Remember() stores r): only
+		// sync.Map's own methods are known not to.
+		if sel := info.Selections[parent]; sel != nil && sel.Kind() == types.MethodVal {
+			fn, _ := sel.Obj().(*types.Func)
+			_, ptrRecv := fn.Signature().Recv().Type().(*types.Pointer)
+			_, isPtr := sel.Recv().Underlying().(*types.Pointer)
+			if ptrRecv && !isPtr && (fn.Pkg() == nil || fn.Pkg().Path() != "sync") {
+				return false
+			}
+		}
+		return true
 	}
 	return true
 }

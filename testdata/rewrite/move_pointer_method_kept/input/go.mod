@@ -1,0 +1,3 @@
+module example.com/move
+
+go 1.26
