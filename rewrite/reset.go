@@ -116,12 +116,22 @@ func (p *Plan) clearableReset(x ast.Expr) *reset {
 func (p *Plan) settleResets() {
 	for _, t := range p.sortedTargets() {
 		for _, r := range t.resets {
-			if len(t.kept) > 0 {
-				r.kept = t.kept[0].pos
+			// As for any assignment (blockKeptAddresses), a pointer
+			// matters only if it is taken before the reset, or in a
+			// loop with it: then it must follow the map, and Clear
+			// stays.
+			path := p.idx.path(r.f.unit.fileOf(r.f.Pos), r.f.Src)
+			here := site{r.f.Pos, loopsOf(path)}
+			for _, k := range t.kept {
+				if k.pos < here.pos || shareLoop(k.loops, here.loops) {
+					r.kept = k.pos
+					break
+				}
+			}
+			if r.kept.IsValid() {
 				continue
 			}
-			path := p.idx.path(r.f.unit.fileOf(r.f.Pos), r.f.Src)
-			t.assigned = append(t.assigned, site{r.f.Pos, loopsOf(path)})
+			t.assigned = append(t.assigned, here)
 			p.classifyValue(t, r.f.unit, r.f.unit.fileOf(r.f.Pos), r.f.Src)
 		}
 	}
