@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/parser"
 	"go/token"
 	"sort"
@@ -168,13 +169,15 @@ func helpersInFiles(p *Plan, changes []FileChange) ([]FileChange, error) {
 	for _, h := range helpers {
 		home := -1
 		for i, ch := range out {
-			if filepathDir(ch.Name) == filepathDir(h.Name) && isTestFile(ch.Name) == isTestFile(h.Name) && packageName(ch.New) == packageName(h.New) {
+			// A file that only some builds hold (a_linux.go, or a
+			// //go:build line) would leave the others without it.
+			if filepathDir(ch.Name) == filepathDir(h.Name) && isTestFile(ch.Name) == isTestFile(h.Name) && packageName(ch.New) == packageName(h.New) && !constrained(ch.Name, ch.Old) {
 				home = i
 				break
 			}
 		}
 		if home < 0 {
-			return nil, fmt.Errorf("no edited file to hold the clone helper of %s", h.Name)
+			return nil, fmt.Errorf("no edited file that every build holds can take the clone helper of %s", filepathDir(h.Name))
 		}
 		merged, err := appendHelper(out[home].New, h.New)
 		if err != nil {
@@ -225,6 +228,32 @@ func appendHelper(src, helper []byte) ([]byte, error) {
 	line := "\n\nimport " + spec
 	at := fset.Position(f.Name.End()).Offset
 	return append(append(append([]byte(nil), out[:at]...), line...), out[at:]...), nil
+}
+
+// constrained reports whether a file is built only under some build
+// configurations: it has a //go:build line, or a GOOS or GOARCH suffix.
+func constrained(name string, src []byte) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.PackageClauseOnly|parser.ParseComments)
+	if err == nil {
+		for _, g := range f.Comments {
+			if g.Pos() >= f.Package {
+				break
+			}
+			for _, c := range g.List {
+				if constraint.IsGoBuild(c.Text) || constraint.IsPlusBuild(c.Text) {
+					return true
+				}
+			}
+		}
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(name[len(filepathDir(name))+1:], ".go"), "_test")
+	parts := strings.Split(base, "_")
+	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
+		if knownOS[parts[i]] || knownArch[parts[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // packageName returns the package clause's name of a file's text.

@@ -11,5 +11,5 @@ import (
 // diagnostic is a // want comment, and the files after the package's
 // suggested fix are the .golden files beside them.
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData()+"/analyzer", rewrite.Analyzer, "localcopy", "lib")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData()+"/analyzer", rewrite.Analyzer, "localcopy", "lib", "goosfile")
 }

@@ -86,10 +86,49 @@ func (p *Plan) helperName(u *unit, usable func(file string) bool) string {
 			}
 			continue
 		}
-		if !p.declaresLocally(u, name) {
+		if !p.declaresLocally(u, name) && !p.excludedDeclares(u, name) {
 			return name
 		}
 	}
+}
+
+// excludedDeclares reports whether a file of u's package that the build
+// leaves out (another GOOS, tests not loaded) declares name at package
+// level: a helper of that name would not build there.
+func (p *Plan) excludedDeclares(u *unit, name string) bool {
+	dir := u.dir()
+	for _, ef := range p.prog.Excluded {
+		if filepath.Dir(ef.Name) != dir || ef.File == nil {
+			continue
+		}
+		if ef.PkgName != u.pkg.Name && ef.PkgName != u.pkg.Name+"_test" && u.pkg.Name != ef.PkgName+"_test" {
+			continue
+		}
+		for _, d := range ef.File.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == name {
+					return true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch spec := spec.(type) {
+					case *ast.ValueSpec:
+						for _, id := range spec.Names {
+							if id.Name == name {
+								return true
+							}
+						}
+					case *ast.TypeSpec:
+						if spec.Name.Name == name {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // declaresLocally reports whether some function of u declares name.

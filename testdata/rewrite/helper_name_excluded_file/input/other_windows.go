@@ -1,0 +1,5 @@
+package main
+
+func other() int { return cloneSyncMap() }
+
+func cloneSyncMap() int { return 2 }
