@@ -149,6 +149,9 @@ type fileEditor struct {
 	addSync   bool
 	needSync  bool
 	shadowed  bool
+	// removed are the ranges of code the edits delete (a reset's
+	// = sync.Map{}): the sync import they used may go with them.
+	removed [][2]int
 }
 
 // syncMark stands for the file's name of package sync in the text the

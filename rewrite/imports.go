@@ -93,6 +93,7 @@ func (e *fileEditor) syncMapType(pos token.Pos) string {
 // "sync", named; or a new one.
 func (e *fileEditor) finishSync() error {
 	if !e.needSync {
+		e.dropUnusedSync()
 		return nil
 	}
 	if e.shadowed {
@@ -195,4 +196,73 @@ func (e *fileEditor) addImport(name string) {
 		return
 	}
 	e.edits.insert(e.lineEnd(e.off(e.file.Name.End())), "\n\nimport "+spec, 0)
+}
+
+// dropUnusedSync deletes the file's import of sync when the edits removed
+// its last use (a reset, sync.Map{}, that became Clear()): an unused
+// import would not build.
+//
+//	import (          import (
+//		"fmt"      =>     "fmt"
+//		"sync"        )
+//	)
+func (e *fileEditor) dropUnusedSync() {
+	spec := e.syncSpec
+	if spec == nil || len(e.removed) == 0 {
+		return
+	}
+	info := e.unit.pkg.TypesInfo
+	pkgName := info.Implicits[spec]
+	if spec.Name != nil {
+		pkgName = info.Defs[spec.Name]
+	}
+	if pkgName == nil {
+		return
+	}
+	used := false
+	ast.Inspect(e.file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !used && info.Uses[id] == pkgName {
+			used = !e.inRemoved(e.off(id.Pos()))
+		}
+		return !used
+	})
+	if used {
+		return
+	}
+	for _, decl := range e.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, s := range gd.Specs {
+			if s != ast.Spec(spec) {
+				continue
+			}
+			// The whole declaration if sync is all it imports, else the
+			// spec's line.
+			node := ast.Node(spec)
+			if len(gd.Specs) == 1 {
+				node = gd
+			}
+			from := e.lineStart(e.off(node.Pos()))
+			to := e.lineEnd(e.off(node.End()))
+			if !e.blank(from, e.off(node.Pos())) || !e.onlyComments(e.off(node.End()), to) {
+				from, to = e.off(node.Pos()), e.off(node.End()) // shares its line
+			} else if to < len(e.src) {
+				to++ // and its newline
+			}
+			e.edits.replace(from, to, "")
+			return
+		}
+	}
+}
+
+// inRemoved reports whether offset off lies in code the edits delete.
+func (e *fileEditor) inRemoved(off int) bool {
+	for _, r := range e.removed {
+		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
 }

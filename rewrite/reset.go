@@ -274,6 +274,7 @@ func (e *fileEditor) clearReset(f *finding, stmt *ast.AssignStmt) {
 		e.edits.wrap(start, end, "(", ")")
 	}
 	e.replaceKeepingComments(end, e.off(stmt.Rhs[0].End()), ".Clear()")
+	e.removed = append(e.removed, [2]int{end, e.off(stmt.Rhs[0].End())})
 }
 
 // replaceKeepingComments replaces src[from:to] by text, except for the
