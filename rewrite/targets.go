@@ -211,6 +211,26 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 			}
 		}
 	}
+	if v, ok := t.obj.(*types.Var); ok && v.Embedded() {
+		// An embedded *sync.Map promotes Load, Store, ... to the value
+		// type too, where sync.Map promoted them to the pointer only:
+		// a value that reaches an interface would start to satisfy
+		// interfaces it did not (x.(interface{ Load(any) (any, bool) })).
+		for _, cv := range p.ifaces().convs {
+			if cv.from == nil {
+				continue
+			}
+			if _, isPtr := cv.from.Underlying().(*types.Pointer); isPtr {
+				continue
+			}
+			for _, f := range fieldsHeld(cv.from, false) {
+				if f == t.obj {
+					t.block("the field is embedded, and a value holding it reaches an interface here, where *sync.Map would give it methods it did not have", cv.pos)
+					return
+				}
+			}
+		}
+	}
 	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
 	// Importers outside the load are checked with the other zero values
 	// (openworld.go).
