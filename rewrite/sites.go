@@ -410,11 +410,13 @@ func (c *constructionScan) conversion(u *unit, call *ast.CallExpr) {
 	if from == nil || types.Identical(from, tv.Type) || types.IsInterface(tv.Type) {
 		return
 	}
+	// Both sides: retyping the fields of one type and not the other's
+	// breaks the conversion, whichever side is copied.
 	ts := c.heldBy(derefAll(from))
-	if len(ts) == 0 {
+	to := c.heldBy(derefAll(tv.Type))
+	if len(ts) == 0 && len(to) == 0 {
 		return
 	}
-	to := c.heldBy(derefAll(tv.Type))
 	if len(to) == len(ts) && types.Identical(derefAll(from).Underlying(), derefAll(tv.Type).Underlying()) {
 		same := true
 		for _, t := range ts {
@@ -424,5 +426,5 @@ func (c *constructionScan) conversion(u *unit, call *ast.CallExpr) {
 			return
 		}
 	}
-	c.blockAll(ts, call.Pos(), "a value holding it is converted to another type, which would no longer match")
+	c.blockAll(append(ts, to...), call.Pos(), "a value holding it is converted to another type, which would no longer match")
 }
