@@ -533,9 +533,13 @@ func (p *Plan) analyzeBox(t *target) {
 			t.block(fmt.Sprintf("loaded code stores *%s values in interfaces too, which the assertions would start to match once they assert *%s", typeName(b.typ), typeName(b.typ)), cv.pos)
 			break
 		}
+		if _, generic := types.Unalias(cv.from).(*types.TypeParam); generic {
+			t.block(fmt.Sprintf("generic code stores values of a type parameter in interfaces here, which may be *%s values that the assertions would start to match", typeName(b.typ)), cv.pos)
+			break
+		}
 	}
 	if pos := p.pointerAssertion(ptr); pos.IsValid() {
-		t.block(fmt.Sprintf("loaded code asserts to *%s, which would start to match the %s values once interfaces hold pointers", typeName(b.typ), typeName(b.typ)), pos)
+		t.block(fmt.Sprintf("loaded code asserts to *%s, or to a type parameter that may stand for an interface *%s satisfies, which would start to match the %s values once interfaces hold pointers", typeName(b.typ), typeName(b.typ), typeName(b.typ)), pos)
 	}
 	// Every store must be a pointer, and every assertion rewritten.
 	t.needs = append(t.needs, b.stores...)
@@ -548,7 +552,15 @@ func (p *Plan) analyzeBox(t *target) {
 	}
 }
 
-// pointerAssertion returns the first assertion to ptr in the loaded code
+// isTypeParam reports whether t is a type parameter.
+func isTypeParam(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
+}
+
+// pointerAssertion returns the first assertion to ptr, or to a type
+// parameter (which an instantiation may bind to an interface ptr
+// satisfies), in the loaded code
 // (x.(ptr), comma-ok, or a type switch case), or an invalid position.
 func (p *Plan) pointerAssertion(ptr types.Type) token.Position {
 	for _, u := range p.units {
@@ -561,12 +573,12 @@ func (p *Plan) pointerAssertion(ptr types.Type) token.Position {
 				}
 				switch n := n.(type) {
 				case *ast.TypeAssertExpr:
-					if n.Type != nil && types.Identical(info.TypeOf(n.Type), ptr) {
+					if n.Type != nil && (types.Identical(info.TypeOf(n.Type), ptr) || isTypeParam(info.TypeOf(n.Type))) {
 						found = n.Pos()
 					}
 				case *ast.CaseClause:
 					for _, x := range n.List {
-						if tv, ok := info.Types[x]; ok && tv.IsType() && types.Identical(tv.Type, ptr) {
+						if tv, ok := info.Types[x]; ok && tv.IsType() && (types.Identical(tv.Type, ptr) || isTypeParam(tv.Type)) {
 							found = x.Pos()
 						}
 					}

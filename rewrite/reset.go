@@ -116,14 +116,17 @@ func (p *Plan) clearableReset(x ast.Expr) *reset {
 func (p *Plan) settleResets() {
 	for _, t := range p.sortedTargets() {
 		for _, r := range t.resets {
-			// As for any assignment (blockKeptAddresses), a pointer
-			// matters only if it is taken before the reset, or in a
-			// loop with it: then it must follow the map, and Clear
-			// stays.
+			// A kept pointer must follow the map: Clear stays. The
+			// one pointer that cannot be held when the reset runs is
+			// one passed to a call later in the same function, outside
+			// any loop with the reset; anything else (an earlier &x,
+			// a method value, a pointer taken in another function,
+			// whose run order the text does not tell) may be.
 			path := p.idx.path(r.f.unit.fileOf(r.f.Pos), r.f.Src)
-			here := site{r.f.Pos, loopsOf(path)}
+			here := site{pos: r.f.Pos, loops: loopsOf(path), fn: innermostFunc(path)}
 			for _, k := range t.kept {
-				if k.pos < here.pos || shareLoop(k.loops, here.loops) {
+				later := k.arg && k.fn == here.fn && k.pos > here.pos && !shareLoop(k.loops, here.loops)
+				if !later {
 					r.kept = k.pos
 					break
 				}

@@ -220,6 +220,11 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 			if cv.from == nil {
 				continue
 			}
+			if isTypeParam(cv.from) {
+				// Generic code may put a value of the struct in it.
+				t.block("the field is embedded, and generic code stores values of a type parameter in interfaces here, which may hold it: *sync.Map would give them methods they did not have", cv.pos)
+				return
+			}
 			if _, isPtr := cv.from.Underlying().(*types.Pointer); isPtr {
 				continue
 			}

@@ -152,13 +152,19 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 		if parent.Op.String() == "&" {
 			t.ops = append(t.ops, &op{kind: opStripAddr, unit: u, file: file, node: parent})
 			if !discarded(path, parent) {
-				t.kept = append(t.kept, site{parent.Pos(), loopsOf(path)})
+				_, arg := parentOf(path, parent).(*ast.CallExpr)
+				t.kept = append(t.kept, site{parent.Pos(), loopsOf(path), innermostFunc(path), arg})
 			}
 			return
 		}
 	case *ast.SelectorExpr:
 		if ast.Unparen(parent.X) == expr {
-			return // a method call or method value: pointer methods
+			// A method call, or a method value, which binds the address:
+			// kept, like &x.
+			if call, ok := parentOf(path, parent).(*ast.CallExpr); !ok || ast.Unparen(call.Fun) != ast.Expr(parent) {
+				t.kept = append(t.kept, site{parent.Pos(), loopsOf(path), innermostFunc(path), false})
+			}
+			return
 		}
 	case *ast.AssignStmt:
 		for i, lhs := range parent.Lhs {
@@ -167,12 +173,12 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 					t.resets = append(t.resets, r) // reset.go decides, see settleResets
 					return
 				}
-				t.assigned = append(t.assigned, site{lhs.Pos(), loopsOf(path)})
+				t.assigned = append(t.assigned, site{pos: lhs.Pos(), loops: loopsOf(path)})
 				p.classifyValue(t, u, file, parent.Rhs[i])
 				return
 			}
 			if ast.Unparen(lhs) == expr && len(parent.Rhs) == 1 && p.multiValue(t, u, file, parent.Rhs[0], i) {
-				t.assigned = append(t.assigned, site{lhs.Pos(), loopsOf(path)})
+				t.assigned = append(t.assigned, site{pos: lhs.Pos(), loops: loopsOf(path)})
 				return
 			}
 		}
@@ -448,6 +454,10 @@ func (p *Plan) declaredTarget(u *unit, x ast.Expr, lhs, rhs []ast.Expr) *target 
 type site struct {
 	pos   token.Pos
 	loops []ast.Node
+	// For a kept address: the function that takes it, and whether it
+	// is only passed to a call (reset.go).
+	fn  ast.Node
+	arg bool
 }
 
 // loopsOf returns the for and range statements of path.
