@@ -177,7 +177,12 @@ func helpersInFiles(p *Plan, changes []FileChange) ([]FileChange, error) {
 			}
 		}
 		if home < 0 {
-			return nil, fmt.Errorf("no edited file that every build holds can take the clone helper of %s", filepathDir(h.Name))
+			// Every edited file is built only sometimes: the helper can
+			// still go where all its calls are, if they are in one file.
+			home = onlyCaller(out, h)
+		}
+		if home < 0 {
+			return nil, fmt.Errorf("the clone helper of %s has callers in files that only some builds hold, and no edited file that every build holds can take it: syncfix fix writes it to a file of its own", filepathDir(h.Name))
 		}
 		merged, err := appendHelper(out[home].New, h.New)
 		if err != nil {
@@ -228,6 +233,30 @@ func appendHelper(src, helper []byte) ([]byte, error) {
 	line := "\n\nimport " + spec
 	at := fset.Position(f.Name.End()).Offset
 	return append(append(append([]byte(nil), out[:at]...), line...), out[at:]...), nil
+}
+
+// onlyCaller returns the index of the one file of out that calls the
+// helper of h, or -1 if none or several do.
+func onlyCaller(out []FileChange, h FileChange) int {
+	f, err := parser.ParseFile(token.NewFileSet(), "", h.New, 0)
+	if err != nil || len(f.Decls) == 0 {
+		return -1
+	}
+	fn, ok := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
+	if !ok {
+		return -1
+	}
+	home := -1
+	for i, ch := range out {
+		if filepathDir(ch.Name) != filepathDir(h.Name) || !bytes.Contains(ch.New, []byte(fn.Name.Name+"(")) {
+			continue
+		}
+		if home >= 0 {
+			return -1
+		}
+		home = i
+	}
+	return home
 }
 
 // constrained reports whether a file is built only under some build

@@ -238,6 +238,16 @@ func (e *fileEditor) dropUnusedSync() {
 			if s != ast.Spec(spec) {
 				continue
 			}
+			if e.commented(gd) {
+				// Keep the comments: only the spec's own text goes,
+				// import "sync" // c  =>  import () // c.
+				text := ""
+				if !gd.Lparen.IsValid() {
+					text = "()"
+				}
+				e.edits.replace(e.off(spec.Pos()), e.off(spec.End()), text)
+				return
+			}
 			// The whole declaration if sync is all it imports, else the
 			// spec's line.
 			node := ast.Node(spec)
@@ -261,6 +271,21 @@ func (e *fileEditor) dropUnusedSync() {
 func (e *fileEditor) inRemoved(off int) bool {
 	for _, r := range e.removed {
 		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// commented reports whether a comment lies in the import declaration gd,
+// or ends a line of it, or is its doc.
+func (e *fileEditor) commented(gd *ast.GenDecl) bool {
+	from, to := e.off(gd.Pos()), e.lineEnd(e.off(gd.End()))
+	if gd.Doc != nil {
+		return true
+	}
+	for _, g := range e.file.Comments {
+		if s := e.off(g.Pos()); s >= from && s < to {
 			return true
 		}
 	}

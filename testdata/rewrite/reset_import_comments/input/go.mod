@@ -1,0 +1,3 @@
+module example.com/reset
+
+go 1.26
