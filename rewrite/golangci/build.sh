@@ -3,7 +3,7 @@
 # OUT, from this checkout, the way "golangci-lint custom" does, but from
 # the Go module proxy instead of a git clone of golangci-lint.
 #
-#   rewrite/golangci/build.sh /tmp/custom-gcl
+#   rewrite/golangci/build.sh "$(go env GOPATH)/bin/custom-gcl"
 #   cd testdata/seed && /tmp/custom-gcl run -c ../../rewrite/golangci/golangci.yml --fix ./...
 set -euo pipefail
 out=${1:?usage: build.sh OUT}

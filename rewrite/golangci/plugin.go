@@ -7,8 +7,8 @@
 // golangci-lint's plugin API. Build a custom golangci-lint with it from
 // the repository root (see README.md, "golangci-lint"):
 //
-//	rewrite/golangci/build.sh /tmp/custom-gcl
-//	/tmp/custom-gcl run --enable-only syncfix --fix ./...
+//	rewrite/golangci/build.sh "$(go env GOPATH)/bin/custom-gcl"
+//	custom-gcl run -c rewrite/golangci/golangci.yml --fix ./...
 package golangci
 
 import (
