@@ -7,6 +7,7 @@ import (
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,16 +140,9 @@ func passProgram(pass *analysis.Pass) (*Program, error) {
 		if err != nil {
 			continue
 		}
-		ef := &ExcludedFile{Name: name, Text: text, Fset: token.NewFileSet(), Imports: make(map[string]bool)}
-		f, err := parser.ParseFile(ef.Fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
-		if f == nil {
-			continue
+		if ef := ParseExcluded(name, text); ef != nil {
+			prog.Excluded = append(prog.Excluded, ef)
 		}
-		ef.File, ef.Complete, ef.PkgName = f, err == nil, f.Name.Name
-		for _, spec := range f.Imports {
-			ef.Imports[strings.Trim(spec.Path.Value, "`\"")] = true
-		}
-		prog.Excluded = append(prog.Excluded, ef)
 	}
 	return prog, nil
 }
@@ -171,7 +165,7 @@ func helpersInFiles(p *Plan, changes []FileChange) ([]FileChange, error) {
 		for i, ch := range out {
 			// A file that only some builds hold (a_linux.go, or a
 			// //go:build line) would leave the others without it.
-			if filepathDir(ch.Name) == filepathDir(h.Name) && isTestFile(ch.Name) == isTestFile(h.Name) && packageName(ch.New) == packageName(h.New) && !constrained(ch.Name, ch.Old) {
+			if filepath.Dir(ch.Name) == filepath.Dir(h.Name) && isTestFile(ch.Name) == isTestFile(h.Name) && packageName(ch.New) == packageName(h.New) && !constrained(ch.Name, ch.Old) {
 				home = i
 				break
 			}
@@ -182,7 +176,7 @@ func helpersInFiles(p *Plan, changes []FileChange) ([]FileChange, error) {
 			home = onlyCaller(out, h)
 		}
 		if home < 0 {
-			return nil, fmt.Errorf("the clone helper of %s has callers in files that only some builds hold, and no edited file that every build holds can take it: syncfix fix writes it to a file of its own", filepathDir(h.Name))
+			return nil, fmt.Errorf("the clone helper of %s has callers in files that only some builds hold, and no edited file that every build holds can take it: syncfix fix writes it to a file of its own", filepath.Dir(h.Name))
 		}
 		merged, err := appendHelper(out[home].New, h.New)
 		if err != nil {
@@ -248,7 +242,7 @@ func onlyCaller(out []FileChange, h FileChange) int {
 	}
 	home := -1
 	for i, ch := range out {
-		if filepathDir(ch.Name) != filepathDir(h.Name) || !bytes.Contains(ch.New, []byte(fn.Name.Name+"(")) {
+		if filepath.Dir(ch.Name) != filepath.Dir(h.Name) || !bytes.Contains(ch.New, []byte(fn.Name.Name+"(")) {
 			continue
 		}
 		if home >= 0 {
@@ -275,14 +269,7 @@ func constrained(name string, src []byte) bool {
 			}
 		}
 	}
-	base := strings.TrimSuffix(strings.TrimSuffix(name[len(filepathDir(name))+1:], ".go"), "_test")
-	parts := strings.Split(base, "_")
-	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
-		if knownOS[parts[i]] || knownArch[parts[i]] {
-			return true
-		}
-	}
-	return false
+	return len(namePlatform(filepath.Base(name))) > 0
 }
 
 // packageName returns the package clause's name of a file's text.
@@ -292,13 +279,6 @@ func packageName(src []byte) string {
 		return ""
 	}
 	return f.Name.Name
-}
-
-func filepathDir(name string) string {
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		return name[:i]
-	}
-	return "."
 }
 
 // suggestedFix turns the changes into one fix of text edits of files.

@@ -261,17 +261,7 @@ func exclusion(base string, f *ast.File, testsLoaded bool) (what, hint string) {
 	if expr != nil {
 		positiveTags(expr, &tags, &platform)
 	}
-	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".go"), "_test")
-	parts := strings.Split(stem, "_")
-	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
-		if knownOS[parts[i]] {
-			platform = append(platform, "GOOS="+parts[i])
-		} else if knownArch[parts[i]] {
-			platform = append(platform, "GOARCH="+parts[i])
-		} else {
-			break
-		}
-	}
+	platform = append(platform, namePlatform(base)...)
 	why := line
 	if why == "" {
 		why = "its file name"
@@ -289,6 +279,24 @@ func exclusion(base string, f *ast.File, testsLoaded bool) (what, hint string) {
 		hint = "--tests and " + hint
 	}
 	return what, hint
+}
+
+// namePlatform returns the GOOS=... and GOARCH=... that a file name's
+// _GOOS, _GOARCH or _GOOS_GOARCH suffix asks for, last part first.
+func namePlatform(base string) []string {
+	var platform []string
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".go"), "_test")
+	parts := strings.Split(stem, "_")
+	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
+		if knownOS[parts[i]] {
+			platform = append(platform, "GOOS="+parts[i])
+		} else if knownArch[parts[i]] {
+			platform = append(platform, "GOARCH="+parts[i])
+		} else {
+			break
+		}
+	}
+	return platform
 }
 
 // positiveTags collects the tags that x requires or allows without

@@ -159,15 +159,24 @@ func (p *Plan) loadedPackage(u *unit, path string) (*types.Package, error) {
 	if imp := u.pkg.Imports[path]; imp != nil && imp.Types != nil {
 		return imp.Types, nil
 	}
-	for _, other := range p.units {
-		if other.pkg.PkgPath == path && !strings.HasSuffix(other.pkg.Name, "_test") {
-			return other.pkg.Types, nil
+	if t := p.typesByPath(path); t != nil {
+		return t, nil
+	}
+	return nil, errNotLoaded
+}
+
+// typesByPath returns the loaded types of the package with the import
+// path: a loaded package, or one that a loaded package imports.
+func (p *Plan) typesByPath(path string) *types.Package {
+	for _, u := range p.units {
+		if u.pkg.PkgPath == path && !strings.HasSuffix(u.pkg.Name, "_test") {
+			return u.pkg.Types
 		}
-		for _, imp := range other.pkg.Types.Imports() {
+		for _, imp := range u.pkg.Types.Imports() {
 			if imp.Path() == path {
-				return imp, nil
+				return imp
 			}
 		}
 	}
-	return nil, errNotLoaded
+	return nil
 }

@@ -2,8 +2,10 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -63,6 +65,21 @@ type ExcludedFile struct {
 	Complete bool
 	PkgName  string
 	Imports  map[string]bool
+}
+
+// ParseExcluded parses a file the build leaves out, as the planner reads
+// it; nil if it has no package clause.
+func ParseExcluded(name string, text []byte) *ExcludedFile {
+	ef := &ExcludedFile{Name: name, Text: text, Fset: token.NewFileSet(), Imports: make(map[string]bool)}
+	f, err := parser.ParseFile(ef.Fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
+	if f == nil {
+		return nil
+	}
+	ef.File, ef.Complete, ef.PkgName = f, err == nil, f.Name.Name
+	for _, spec := range f.Imports {
+		ef.Imports[strings.Trim(spec.Path.Value, "`\"")] = true
+	}
+	return ef
 }
 
 // taken reports whether a file name exists in its directory, as the

@@ -327,14 +327,7 @@ func (v *verifier) byPath(path string) *types.Package {
 	if pkg := v.byID[path]; pkg != nil && pkg.Types != nil {
 		return pkg.Types
 	}
-	for _, pkg := range v.roots {
-		for _, imp := range pkg.Types.Imports() {
-			if imp.Path() == path {
-				return imp
-			}
-		}
-	}
-	return nil
+	return v.p.typesByPath(path)
 }
 
 // typesOf returns the loaded types of package id.

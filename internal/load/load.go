@@ -205,17 +205,7 @@ func (r *reader) parseExcluded(name string) *rewrite.ExcludedFile {
 		return nil
 	}
 	r.prog.Source[name] = text
-	ef := &rewrite.ExcludedFile{Name: name, Text: text, Fset: token.NewFileSet(), Imports: make(map[string]bool)}
-	f, err := parser.ParseFile(ef.Fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
-	if f == nil {
-		return nil
-	}
-	ef.PkgName = f.Name.Name
-	for _, spec := range f.Imports {
-		ef.Imports[strings.Trim(spec.Path.Value, "`\"")] = true
-	}
-	ef.File, ef.Complete = f, err == nil
-	return ef
+	return rewrite.ParseExcluded(name, text)
 }
 
 // pkgDir returns the directory of a package.
