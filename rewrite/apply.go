@@ -246,6 +246,8 @@ func (e *fileEditor) apply(o *op) error {
 		e.boxAssertType(o.node.(ast.Expr))
 	case opBoxInit:
 		return e.boxInit(o)
+	case opFailInit:
+		return e.failInit(o)
 	case opClear:
 		// m = sync.Map{}
 		//  -------------

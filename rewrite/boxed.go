@@ -849,20 +849,7 @@ func (e *fileEditor) boxInit(o *op) error {
 	if ok != "" {
 		cond = "!" + ok
 	}
-	start := e.lineStart(e.off(s.Pos()))
-	indent := e.src[start:e.off(s.Pos())]
-	if !e.blank(start, e.off(s.Pos())) {
-		indent = nil
-	}
-	in := string(indent)
-	text := "\n" + in + "if " + cond + " {\n" + in + "\t" + dst + " = " + e.newOf(typ, s.Pos()) + "\n" + in + "}"
-	end := e.off(s.End())
-	if lineEnd := e.lineEnd(end); e.onlyComments(end, lineEnd) {
-		end = lineEnd
-	} else {
-		text += ";"
-	}
-	e.edits.insert(end, text, 0)
+	e.insertAfter(s, "if "+cond+" {", dst+" = "+e.newOf(typ, s.Pos()))
 	return nil
 }
 

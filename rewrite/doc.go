@@ -61,7 +61,9 @@
 //	slice literal with indices, clear      []T                            []T{3: t}, clear(s)
 //	map read, also comma-ok                map[K]T                        m[k], v, ok := m[k]
 //	receive (not for range)                chan T                         <-ch, v, ok := <-ch, select
-//	*new(T), comma-ok type assertion       T                              *new(T), v, ok := x.(T)
+//	*new(T)                                T                              *new(T)
+//	comma-ok type assertion, v used when   T (a struct: initialised on    v, ok := x.(T)
+//	it fails                               the failure path, failinit.go)
 //	named results, also of literals        T                              func() (t T)
 //	unsafe conversions                     T                              (*T)(unsafe.Pointer(p))
 //	generic code instantiated with T       T for a type parameter         var e E; [1]E{}[0]; Opt[E]{}
@@ -252,6 +254,7 @@
 //	zeros.go         R1's zero-value model: operations that make zero values of a held type
 //	ifaces.go        R1 blockers through interfaces: reflection, decoders, comparisons
 //	openworld.go     R1 blockers from importers outside the load (exported API)
+//	failinit.go      R1 at comma-ok assertions: the failure path's zero value initialised
 //	boxed.go         maps inside maps: stores into interfaces and assertions, one decision
 //	moves.go         moves: a copy whose source is not used again is shared
 //	reset.go         R6: resets become Clear() or new(sync.Map)

@@ -32,6 +32,9 @@ const (
 	opBoxInit
 	// opClear: m = sync.Map{} => m.Clear() (reset.go).
 	opClear
+	// opFailInit: after t, ok := x.(T), if !ok { t = T{m: new(sync.Map)} }
+	// (failinit.go).
+	opFailInit
 )
 
 // An op is an edit of one node of an editable file.
@@ -43,10 +46,15 @@ type op struct {
 	// finding is the fixed finding an opCopy or opClear belongs to.
 	finding *finding
 	// names lists the named results of an opResultInit, or the
-	// variables of an opInitVar; for an opBoxInit, the variable and ok.
+	// variables of an opInitVar; for an opBoxInit or
+	// opFailInit, the variable and ok.
 	names []string
-	// assert is the assertion of an opBoxInit.
+	// assert is the assertion of an opBoxInit or opFailInit.
 	assert *ast.TypeAssertExpr
+	// ctor names the constructor an opFailInit calls, if any; blank is
+	// the blank ok it names.
+	ctor  string
+	blank *ast.Ident
 }
 
 // declOp returns the op of kind on node, made once: the names of one

@@ -180,6 +180,7 @@ func (p *Plan) analyzeConstruction() {
 	}
 	c := &constructionScan{p: p, fields: fields, held: make(map[types.Type][]*target),
 		zeroMakers: make(map[types.Object]string),
+		zeroCtors:  make(map[*types.Named]*types.Func),
 		byKey:      make(map[string]*target)}
 	for _, t := range fields {
 		c.byKey[t.key] = t
@@ -201,6 +202,8 @@ type constructionScan struct {
 	held   map[types.Type][]*target
 	// zeroMakers caches genericZero.
 	zeroMakers map[types.Object]string
+	// zeroCtors caches zeroConstructor.
+	zeroCtors map[*types.Named]*types.Func
 	// byKey indexes fields by key.
 	byKey map[string]*target
 }
@@ -252,8 +255,16 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 	editable := u.editable[file]
 	// The zero values no edit can fill in (zeros.go).
 	zeroOps(info, file, false, func(n ast.Node, z types.Type, k zeroKind) {
-		if ts := c.heldBy(z); len(ts) > 0 {
-			c.blockAll(ts, n.Pos(), k.reason())
+		ts := c.heldBy(z)
+		if len(ts) == 0 {
+			return
+		}
+		why := k.reason()
+		if k == zCommaOk {
+			why = c.commaOkInit(u, file, n.(*ast.TypeAssertExpr), z, ts) // failinit.go
+		}
+		if why != "" {
+			c.blockAll(ts, n.Pos(), why)
 		}
 	})
 	// The zero values R1 initializes.

@@ -1,0 +1,3 @@
+module example.com/ctor
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/commaok
+
+go 1.22
