@@ -129,6 +129,11 @@ func walkPath(t types.Type, field *types.Var, seen map[types.Type]bool) Path {
 	return nil
 }
 
+// ConstraintTerms returns the type terms of tp's constraint, flattening
+// embedded interfaces and unions; none for any or a constraint of
+// methods only.
+func ConstraintTerms(tp *types.TypeParam) []*types.Term { return coreTerms(tp) }
+
 // coreTerms returns the type terms of a type parameter's constraint,
 // flattening embedded interfaces and unions. A constraint without terms
 // (any, or methods only) has none: its type set holds no sync.Map that

@@ -8,6 +8,8 @@ import (
 	"go/types"
 	"sort"
 	"strconv"
+
+	"github.com/syncfix/syncfix/detect"
 )
 
 // This file holds the R1 blockers that need more than one node to see:
@@ -35,8 +37,54 @@ func (c *constructionScan) instances(u *unit) {
 			if where := c.genericZero(info.Uses[id]); where != "" {
 				c.blockAll(ts, id.Pos(), "generic "+id.Name+" is instantiated with a type holding it, and "+where)
 			}
+			if term := c.termHolding(typeParamAt(info.Uses[id], i)); term != nil {
+				c.blockAll(ts, id.Pos(), "generic "+id.Name+" is instantiated with a type holding it, and its constraint's term "+termString(term, u.pkg.Types)+" would no longer be satisfied")
+			}
 		}
 	}
+}
+
+// termHolding returns a type term of tp's constraint that holds a
+// sync.Map by value (~struct{ m sync.Map }): a type argument that
+// satisfies it only because its field is a sync.Map would stop
+// satisfying it once the field is retyped.
+func (c *constructionScan) termHolding(tp *types.TypeParam) *types.Term {
+	if tp == nil {
+		return nil
+	}
+	for _, term := range detect.ConstraintTerms(tp) {
+		if len(detect.MapFields(term.Type())) > 0 || len(c.heldBy(term.Type())) > 0 {
+			return term
+		}
+	}
+	return nil
+}
+
+// termString writes a type term as package pkg would.
+func termString(term *types.Term, pkg *types.Package) string {
+	s := types.TypeString(term.Type(), detect.Qualifier(pkg))
+	if term.Tilde() {
+		return "~" + s
+	}
+	return s
+}
+
+// typeParamAt returns the i-th type parameter of the generic function
+// or type obj, or nil.
+func typeParamAt(obj types.Object, i int) *types.TypeParam {
+	var list *types.TypeParamList
+	switch obj := obj.(type) {
+	case *types.Func:
+		list = obj.Origin().Signature().TypeParams()
+	case *types.TypeName:
+		if named, ok := types.Unalias(obj.Type()).(*types.Named); ok {
+			list = named.Origin().TypeParams()
+		}
+	}
+	if list == nil || i >= list.Len() {
+		return nil
+	}
+	return list.At(i)
 }
 
 // genericZero says where the generic function or type obj may make a
