@@ -27,6 +27,9 @@ type FileChange struct {
 	// them instead of parsing New again.
 	file  *ast.File
 	edits []textdiff.Edit
+	// cgo is, for a user's file behind cgo output, the edited output,
+	// which Verify type-checks in its place (cgo.go).
+	cgo *FileChange
 }
 
 // Apply performs the plan: it edits the bytes of the files that need
@@ -72,9 +75,13 @@ func (p *Plan) applyFile(name string, ops []*op, helpers *helperSet) (FileChange
 		return FileChange{}, &FileError{Name: name, Err: errNotRead}
 	}
 	e := &fileEditor{p: p, unit: ops[0].unit, file: ops[0].file, helpers: helpers, src: old}
+	e.cgo = p.cgoMap(e.unit, e.file)
 	edited, edits, err := e.edit(ops)
 	if err != nil {
 		return FileChange{}, &FileError{Name: name, Err: err}
+	}
+	if e.cgo != nil {
+		return p.applyCgo(e.cgo, name, edited, edits)
 	}
 	f, err := parser.ParseFile(p.Fset, name, edited, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -137,6 +144,8 @@ type fileEditor struct {
 	tf      *token.File
 	helpers *helperSet
 	edits   editList
+	// cgo maps a cgo output to the user's file (cgo.go), or is nil.
+	cgo *cgoFile
 	// The file's import of package sync (imports.go). syncName is the
 	// name under which the edits refer to sync; the text they write
 	// names it syncMark until every op is done (finishSync). syncSpec is

@@ -215,9 +215,11 @@
 // the edits reuse its import, and import "sync" is added where there is
 // none, under a fresh name where sync is taken at file scope. Where a
 // local name shadows the import at an edit, the import and its uses in
-// the file are renamed (imports.go). Generated and cgo files are never
-// edited, and neither are files outside the main modules (vendor/, the
-// module cache, GOROOT), whatever the patterns load. A second run finds
+// the file are renamed (imports.go). Generated files are never edited,
+// and neither are files outside the main modules (vendor/, the module
+// cache, GOROOT), whatever the patterns load. A cgo file is edited
+// through the file the user wrote, on the lines cgo did not rewrite
+// (cgo.go). A second run finds
 // nothing to fix.
 //
 // R6 Resets. A zero value written over an existing sync.Map (the reset
@@ -261,7 +263,8 @@
 //	clone.go         R4: the clone helper's name and file
 //	excluded.go      files the build excludes: what they use blocks (by name)
 //	excludedtypes.go ... resolved by type: the file type-checked with its package
-//	notouch.go       R5: files never edited (generated, cgo, outside the main module)
+//	notouch.go       R5: files never edited (generated, outside the main module)
+//	cgo.go           R5: cgo files edited through the user's file, on verbatim lines
 //	index.go         indexes built once: parents, identifiers, uses, held fields
 //	ops.go           the op kinds the planner records
 //	apply.go         Apply: ops to text edits, per file, in parallel

@@ -165,6 +165,9 @@ func (e *fileEditor) addImport(name string) {
 		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
+		if e.cgo != nil && !e.cgo.lineVerbatim(e.line(gd.Pos())) {
+			continue // import "C", as cgo rewrote it
+		}
 		at := 0
 		for i, s := range gd.Specs {
 			path, _ := strconv.Unquote(s.(*ast.ImportSpec).Path.Value)

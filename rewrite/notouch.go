@@ -14,11 +14,9 @@ import (
 // A loaded file is not editable (its findings are reported, not fixed,
 // and targets it declares or uses are blocked) when:
 //   - it is generated ("Code generated ... DO NOT EDIT."), or is cgo
-//     output rather than the file the user wrote (selectUnits). The
-//     syntax of a file that imports "C" is cgo's output, in the build
-//     cache; its positions, through //line directives, name the user's
-//     file, but its text is not that file's. The user's file is never
-//     parsed, so it is not edited either: its findings say so;
+//     output whose user's file cannot be edited through it (a generated
+//     one, or one the loader did not read; see cgo.go for the others,
+//     which are edited through the user's file);
 //   - with every symlink resolved, it lies outside the root of its module;
 //   - it is loaded under two names (two symlinks to one file): each
 //     package would edit its own copy of the same bytes.
@@ -60,11 +58,14 @@ func (p *Plan) markNoTouch() {
 		}
 		for _, f := range u.pkg.Syntax {
 			name := u.fileNames[f]
+			if orig := u.cgoSource[f]; orig != "" {
+				name = orig // the file the edits go to
+			}
 			if !u.editable[f] {
 				// cgo output names, through a //line directive, the
 				// file the user wrote.
 				if !goFiles[name] && goFiles[p.Fset.Position(f.Package).Filename] {
-					p.noTouch[f] = noTouch{`the file uses cgo (import "C"), and syncfix does not edit cgo files`, "a cgo file"}
+					p.noTouch[f] = noTouch{`the file uses cgo (import "C"), and its source cannot be edited through cgo's output`, "a cgo file"}
 				}
 				continue
 			}

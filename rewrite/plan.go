@@ -126,6 +126,9 @@ type Plan struct {
 	// targets are decided (reset.go).
 	resets     []*reset
 	resetBySrc map[ast.Expr]*reset
+	// cgoFiles caches cgoMap.
+	cgoFiles map[*ast.File]*cgoFile
+	cgoMu    sync.Mutex
 }
 
 // Make plans the fix for the packages of prog, as loaded by go/packages
@@ -133,7 +136,7 @@ type Plan struct {
 // errors must be rejected by the caller.
 func Make(prog *Program, opts Options) *Plan {
 	p := &Plan{opts: opts, prog: prog, idx: newIndex(), targets: make(map[string]*target), declOps: make(map[opKey]*op), keys: make(map[types.Object]string), boxes: make(map[string]*box), resetBySrc: make(map[ast.Expr]*reset)}
-	p.units = selectUnits(prog.Packages)
+	p.units = selectUnits(prog)
 	if len(p.units) > 0 {
 		p.Fset = p.units[0].pkg.Fset
 	}
@@ -181,6 +184,7 @@ func Make(prog *Program, opts Options) *Plan {
 	p.blockExcludedUses()  // notouch.go: files excluded by the build tags
 	p.explainNoTouch()     // notouch.go: reasons for the files markNoTouch excluded
 	p.keepSilencedResets() // reset.go: a silenced reset keeps its target's type
+	p.blockCgoRewritten()  // cgo.go: edits only on lines cgo did not rewrite
 	p.decide()
 	p.finishResets() // reset.go: new(sync.Map) where the target is retyped, else Clear
 	for _, f := range p.findings {
@@ -231,6 +235,9 @@ type unit struct {
 	pkg       *packages.Package
 	editable  map[*ast.File]bool // not generated, not cgo output
 	fileNames map[*ast.File]string
+	// cgoSource names, for a cgo output, the user's file behind it,
+	// which its edits go to (cgo.go).
+	cgoSource map[*ast.File]string
 	// byPos are the files in position order (index.go).
 	sortOnce sync.Once
 	byPos    []*ast.File
@@ -242,7 +249,8 @@ func (u *unit) detectPackage() *detect.Package {
 
 // selectUnits drops the test binaries' main packages and the packages
 // that have an in-package test variant.
-func selectUnits(pkgs []*packages.Package) []*unit {
+func selectUnits(prog *Program) []*unit {
+	pkgs := prog.Packages
 	hasVariant := make(map[string]bool)
 	for _, p := range pkgs {
 		if p.ForTest != "" && p.PkgPath == p.ForTest {
@@ -265,7 +273,7 @@ func selectUnits(pkgs []*packages.Package) []*unit {
 		if p.ForTest == "" && hasVariant[p.PkgPath] {
 			continue
 		}
-		u := &unit{pkg: p, editable: make(map[*ast.File]bool), fileNames: make(map[*ast.File]string)}
+		u := &unit{pkg: p, editable: make(map[*ast.File]bool), fileNames: make(map[*ast.File]string), cgoSource: make(map[*ast.File]string)}
 		goFiles := make(map[string]bool)
 		for _, name := range p.GoFiles {
 			goFiles[name] = true
@@ -276,6 +284,14 @@ func selectUnits(pkgs []*packages.Package) []*unit {
 			// cgo output and generated files are never edited; a file in
 			// two units is edited through the first.
 			u.editable[f] = goFiles[name] && !ast.IsGenerated(f) && !seenFile[name]
+			if !goFiles[name] && !seenFile[name] {
+				// cgo output: edited through the user's file (cgo.go).
+				if orig := cgoOrigin(prog, p, f, goFiles); orig != "" && !seenFile[orig] {
+					u.cgoSource[f] = orig
+					u.editable[f] = true
+					seenFile[orig] = true
+				}
+			}
 			seenFile[name] = true
 		}
 		units = append(units, u)

@@ -88,6 +88,10 @@ func (p *Plan) classifyReset(f *finding) {
 		r.clearBlock = p.blockAt(f.Pos, "the reset is part of a multi-value assignment; give it a statement of its own")
 		return
 	}
+	if p.cgoRewrote(f.unit, file, stmt.Pos(), stmt.End()) != 0 {
+		r.clearBlock = p.blockAt(f.Pos, "the edit falls on a line that cgo rewrote")
+		return
+	}
 	if v, from := p.fileVersion(f.unit, file); v == "" {
 		r.clearBlock = p.blockAt(f.Pos, "(*sync.Map).Clear needs "+resetFixMin+", and the file's Go version is unknown")
 	} else if version.Compare(v, resetFixMin) < 0 {

@@ -33,6 +33,9 @@ import (
 // tests) imports a changed package: its export data still refers to the
 // old types. Then Verify falls back to Program.Reload, a new load through
 // the go command with the changed files as an overlay.
+//
+// A user's file behind cgo output is checked as its edited output, the
+// file the loaded package holds (cgo.go); a Reload gets the user's file.
 
 // A VerifyError says that the changed program does not type-check, or
 // that an edit left or introduced a copy: an internal error of the plan,
@@ -94,6 +97,10 @@ func newVerifier(p *Plan, changes []FileChange) *verifier {
 	v := &verifier{p: p, changes: make(map[string]*FileChange), byID: make(map[string]*packages.Package),
 		roots: make(map[string]*packages.Package), newFiles: make(map[string][]string), recheck: make(map[string]bool)}
 	for i := range changes {
+		if view := changes[i].cgo; view != nil {
+			v.changes[view.Name] = view // the edited cgo output (cgo.go)
+			continue
+		}
 		v.changes[changes[i].Name] = &changes[i]
 	}
 	packages.Visit(p.prog.Packages, nil, func(pkg *packages.Package) { v.byID[pkg.ID] = pkg })
