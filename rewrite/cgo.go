@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 
+	"github.com/syncfix/syncfix/detect"
 	"github.com/syncfix/syncfix/internal/textdiff"
 	"golang.org/x/tools/go/packages"
 )
@@ -187,6 +188,9 @@ func (p *Plan) blockCgoRewritten() {
 		nodes := []ast.Node{}
 		if f.src != srcNone {
 			nodes = append(nodes, f.Src)
+			if f.Form == detect.Conversion {
+				nodes = append(nodes, f.Dst.Expr) // replaced as a whole
+			}
 		}
 		for _, o := range f.ops {
 			nodes = append(nodes, o.node)
