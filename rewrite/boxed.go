@@ -39,7 +39,7 @@ import (
 //     or inside if ok { ... }), nothing is added.
 //
 // The box is refused, naming the position, where a store or an
-// assertion is out of reach: in a generated or cgo file; in a package
+// assertion is out of reach: in a file syncfix does not edit; in a package
 // that importers outside the load may call with S values in interfaces
 // (open world, unless --closed-world); through a type parameter that
 // some instantiation binds to a sync.Map type (x.(E), any(e)), whose
@@ -510,7 +510,7 @@ func (p *Plan) analyzeBox(t *target) {
 		posn := p.Fset.Position(a.node.Pos())
 		switch {
 		case !a.unit.editable[a.file]:
-			t.block("an assertion to "+typeName(b.typ)+" is in a generated or cgo file", posn)
+			t.block("an assertion to "+typeName(b.typ)+" is in "+p.noEditWhat(a.unit, a.file), posn)
 		default:
 			if entry, what := p.openEntry(b.typ); entry.IsValid() {
 				t.block(fmt.Sprintf("importers outside the loaded packages can pass %s values in interfaces (or a sync.Map holding them) to %s, which the assertion at %s:%d would no longer match (use --closed-world if all importers are loaded)", typeName(b.typ), what, shortName(posn.Filename), posn.Line), entry)
@@ -687,7 +687,7 @@ func (p *Plan) freshStore(b *box, cv ifaceConv) {
 		return
 	}
 	if !cv.unit.editable[cv.file] {
-		t.block("a "+typeName(b.typ)+" value is stored in an interface in a generated or cgo file", cv.pos)
+		t.block("a "+typeName(b.typ)+" value is stored in an interface in "+p.noEditWhat(cv.unit, cv.file), cv.pos)
 		return
 	}
 	switch x := x.(type) {

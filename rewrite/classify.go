@@ -15,7 +15,7 @@ import (
 func (p *Plan) classify() {
 	for _, f := range p.findings {
 		if !f.unit.editable[f.unit.fileOf(f.Pos)] {
-			f.static = p.blockAt(f.Pos, "the file is generated or produced by cgo")
+			f.static = p.blockAt(f.Pos, "it is in "+p.noEditWhat(f.unit, f.unit.fileOf(f.Pos)))
 			continue
 		}
 		if f.Form == detect.Reset {

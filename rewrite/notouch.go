@@ -133,31 +133,27 @@ func within(root, path string) bool {
 }
 
 // explainNoTouch gives the findings in files that markNoTouch excluded
-// the reason, and rewords the blockers those files cause, which name
-// them "a generated or cgo file".
+// the reason.
 func (p *Plan) explainNoTouch() {
-	if len(p.noTouch) == 0 {
-		return
-	}
 	for _, f := range p.findings {
 		if nt, ok := p.noTouch[f.unit.fileOf(f.Pos)]; ok {
 			f.static = p.blockAt(f.Pos, nt.why)
 		}
 	}
-	byName := make(map[string]noTouch)
-	for _, u := range p.units {
-		for _, f := range u.pkg.Syntax {
-			if nt, ok := p.noTouch[f]; ok {
-				byName[p.Fset.Position(f.Pos()).Filename] = nt
-			}
-		}
+}
+
+// noEditWhat names, for blockers, the kind of the file f of u that is
+// not editable: "a generated file", "a cgo file", or what markNoTouch
+// recorded.
+func (p *Plan) noEditWhat(u *unit, f *ast.File) string {
+	if nt, ok := p.noTouch[f]; ok {
+		return nt.what
 	}
-	for _, t := range p.targets {
-		if t.blocked == nil {
-			continue
-		}
-		if nt, ok := byName[t.blocked.pos.Filename]; ok {
-			t.blocked.reason = strings.Replace(t.blocked.reason, "a generated or cgo file", nt.what, 1)
-		}
+	switch {
+	case generatedByCgo(f):
+		return "a cgo file"
+	case ast.IsGenerated(f):
+		return "a generated file"
 	}
+	return "a file that another variant of its package edits"
 }

@@ -276,7 +276,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 			if len(n.Values) == 0 && n.Type != nil {
 				if ts := c.heldBy(info.TypeOf(n.Type)); len(ts) > 0 {
 					if !editable {
-						c.blockAll(ts, n.Pos(), "a zero value is declared in a generated or cgo file")
+						c.blockAll(ts, n.Pos(), "a zero value is declared in "+c.p.noEditWhat(u, file))
 					} else if why := c.zeroBlocker(u, file, n.Pos(), info.TypeOf(n.Type)); why != "" {
 						c.blockAll(ts, n.Pos(), why)
 					} else {
@@ -307,7 +307,7 @@ func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, edi
 		return
 	}
 	if !editable {
-		c.blockAll(ts, call.Pos(), "new(T) is called in a generated or cgo file")
+		c.blockAll(ts, call.Pos(), "new(T) is called in "+c.p.noEditWhat(u, file))
 		return
 	}
 	if _, ok := tv.Type.Underlying().(*types.Struct); !ok {
@@ -336,7 +336,7 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 		return
 	}
 	if !editable {
-		c.blockAll(ts, lit.Pos(), "a literal in a generated or cgo file makes a value holding it")
+		c.blockAll(ts, lit.Pos(), "a literal in "+c.p.noEditWhat(u, file)+" makes a value holding it")
 		return
 	}
 	keyed := len(lit.Elts) > 0

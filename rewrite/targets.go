@@ -117,7 +117,7 @@ func (p *Plan) analyzeTarget(t *target) {
 		}
 	}
 	if !u.editable[file] {
-		t.block("it is declared in a generated or cgo file", p.Fset.Position(t.obj.Pos()))
+		t.block("it is declared in "+p.noEditWhat(u, file), p.Fset.Position(t.obj.Pos()))
 		return
 	}
 	switch t.kind {

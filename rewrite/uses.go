@@ -130,7 +130,7 @@ func (p *Plan) classifyUse(us use) {
 		return // a field key in a literal: see sites.go
 	}
 	if !us.unit.editable[us.file] {
-		t.block("it is used in a generated or cgo file", p.Fset.Position(us.id.Pos()))
+		t.block("it is used in "+p.noEditWhat(us.unit, us.file), p.Fset.Position(us.id.Pos()))
 		return
 	}
 	if t.kind == tFunc && !us.member {
