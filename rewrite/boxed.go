@@ -358,6 +358,11 @@ func stmtList(path []ast.Node, s ast.Stmt) (int, []ast.Stmt) {
 func (p *Plan) guardedByOk(u *unit, file *ast.File, s ast.Stmt, x, ok types.Object) bool {
 	info := u.pkg.TypesInfo
 	path := p.idx.path(file, s)
+	// A closure that uses x may run after ok changed: the guard holds
+	// there only if ok never changes.
+	if fn := innermostFunc(path); fn != nil && usedInClosure(info, fn, x) && assigned(info, fn, ok, s) {
+		return false
+	}
 	if ifs, isIf := parentOf(path, s).(*ast.IfStmt); isIf && ifs.Init == s {
 		if !isOkCond(info, ifs.Cond, ok) || uses(info, ifs.Else, x) || uses(info, ifs.Cond, x) {
 			return false
@@ -401,6 +406,18 @@ func (p *Plan) guardedByOk(u *unit, file *ast.File, s ast.Stmt, x, ok types.Obje
 		}
 	}
 	return true
+}
+
+// usedInClosure reports whether a function literal under root uses obj.
+func usedInClosure(info *types.Info, root ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && n != root && uses(info, lit.Body, obj) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // isOkCond reports whether cond is ok, or ok && ...: true only if ok is.
