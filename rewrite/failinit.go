@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -88,18 +89,11 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 		if ctor == nil {
 			return refuse(why + ", and package " + typePkgName(z) + " has no function that only returns a zero " + typeName(z))
 		}
-		if ctor.Pkg() == u.pkg.Types {
-			// Called by its own name, which must mean it after s.
-			for _, id := range declaredBy(s) {
-				if id.Name == ctor.Name() {
-					return refuse(x.Name + " is initialised by " + ctor.Name() + ", which this statement redeclares")
-				}
-			}
-			if _, obj := u.pkg.Types.Scope().Innermost(s.Pos()).LookupParent(ctor.Name(), s.Pos()); obj != ctor {
-				return refuse(x.Name + " is initialised by " + ctor.Name() + ", whose name is shadowed here")
-			}
+		call, why := c.p.ctorCall(u, file, s, ctor)
+		if why != "" {
+			return refuse(x.Name + " would be initialised by " + ctor.Name() + ", but " + why)
 		}
-		o.ctor = ctor.Name()
+		o.ctor = call
 	}
 	okName := ""
 	switch {
@@ -114,6 +108,45 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 	o.names = []string{x.Name, okName}
 	c.addOp(ts, o)
 	return ""
+}
+
+// ctorCall returns how the file writes a call of ctor right after the
+// statement s (p.F, or F in its own package), or why it cannot: the
+// file must import ctor's package under a name (not . or _) that means
+// that import there, and that s does not redeclare.
+func (p *Plan) ctorCall(u *unit, file *ast.File, s ast.Stmt, ctor *types.Func) (string, string) {
+	name, want := ctor.Name(), types.Object(ctor)
+	if ctor.Pkg() != u.pkg.Types {
+		want = nil
+		for _, spec := range file.Imports {
+			if path, _ := strconv.Unquote(spec.Path.Value); path != ctor.Pkg().Path() || spec.Name != nil && (spec.Name.Name == "." || spec.Name.Name == "_") {
+				continue
+			}
+			pn, _ := u.pkg.TypesInfo.Implicits[spec].(*types.PkgName)
+			if spec.Name != nil {
+				pn, _ = u.pkg.TypesInfo.Defs[spec.Name].(*types.PkgName)
+			}
+			if pn != nil {
+				want = pn
+			}
+		}
+		if want == nil {
+			return "", "this file does not import package " + ctor.Pkg().Path() + " under a name"
+		}
+		name = want.Name()
+	}
+	for _, id := range declaredBy(s) {
+		if id.Name == name {
+			return "", "this statement redeclares " + name
+		}
+	}
+	if _, obj := u.pkg.Types.Scope().Innermost(s.Pos()).LookupParent(name, s.Pos()); obj != want {
+		return "", name + " is shadowed here"
+	}
+	if want != types.Object(ctor) {
+		return name + "." + ctor.Name(), ""
+	}
+	return name, ""
 }
 
 // zeroConstructor returns a function of the package of the named type z
@@ -144,7 +177,12 @@ func (c *constructionScan) zeroConstructor(u *unit, z types.Type) *types.Func {
 			continue
 		}
 		decl := c.p.funcDecl(fn)
-		if decl == nil || decl.Body == nil || isTestFile(c.p.Fset.PositionFor(decl.Pos(), false).Filename) {
+		if decl == nil || decl.Body == nil {
+			continue
+		}
+		// Built always: not a test file, no build constraint, no
+		// GOOS or GOARCH in the name.
+		if name := c.p.Fset.PositionFor(decl.Pos(), false).Filename; isTestFile(name) || constrained(name, c.p.prog.Source[name]) {
 			continue
 		}
 		loc := c.p.sites.files[c.p.Fset.PositionFor(decl.Pos(), false).Filename]
@@ -311,9 +349,6 @@ func (e *fileEditor) failInit(o *op) error {
 	var value string
 	if o.ctor != "" {
 		value = o.ctor + "()"
-		if sel, isSel := ast.Unparen(o.assert.Type).(*ast.SelectorExpr); isSel {
-			value = e.text(sel.X) + "." + value
-		}
 	} else {
 		elts, err := e.missingInits(e.unit.pkg.TypesInfo.TypeOf(o.assert.Type), nil, s.Pos())
 		if err != nil {
