@@ -72,6 +72,11 @@
 //	exported API of an open-world package  any type reachable from it     type Outer struct{ a.T }
 //	interface comparisons, errors          T reaching such an interface   any(x) == any(y), errors.Is
 //	a zero T the file cannot write out     T                              var o b.Outer without import a
+//	package-level var x T after an         T                              var n = reg(plugin{}); var x T
+//	initializer that calls through an
+//	interface or into another package
+//	with a value that can call back
+//	(initorder.go)
 //
 // Generic code cannot write E{m: new(sync.Map)}, so in generic bodies var,
 // new and literals that leave fields out count as zero-making too. A
@@ -257,6 +262,7 @@
 //	ifaces.go        R1 blockers through interfaces: reflection, decoders, comparisons
 //	openworld.go     R1 blockers from importers outside the load (exported API)
 //	failinit.go      R1 at comma-ok assertions: the failure path's zero value initialised
+//	initorder.go     package-level vars that get an initializer: the initialisation order
 //	boxed.go         maps inside maps: stores into interfaces and assertions, one decision
 //	moves.go         moves: a copy whose source is not used again is shared
 //	reset.go         R6: resets become Clear() or new(sync.Map)

@@ -238,6 +238,9 @@ type unit struct {
 	// cgoSource names, for a cgo output, the user's file behind it,
 	// which its edits go to (cgo.go).
 	cgoSource map[*ast.File]string
+	// risky caches riskyInit (initorder.go).
+	riskyOnce sync.Once
+	risky     token.Pos
 	// byPos are the files in position order (index.go).
 	sortOnce sync.Once
 	byPos    []*ast.File

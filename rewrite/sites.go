@@ -279,6 +279,8 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 						c.blockAll(ts, n.Pos(), "a zero value is declared in "+c.p.noEditWhat(u, file))
 					} else if why := c.zeroBlocker(u, file, n.Pos(), info.TypeOf(n.Type)); why != "" {
 						c.blockAll(ts, n.Pos(), why)
+					} else if why, at := c.p.initOrderBlocker(u, file, n); why != "" {
+						c.blockAll(ts, at, why) // initorder.go
 					} else {
 						c.addOp(ts, c.p.declOp(opInitVar, u, file, n))
 					}

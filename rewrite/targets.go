@@ -270,6 +270,12 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 			}
 			return
 		}
+		if len(decl.Values) == 0 {
+			if why, at := p.initOrderBlocker(t.unit, t.file, decl); why != "" {
+				t.block(why, p.Fset.Position(at)) // initorder.go
+				return
+			}
+		}
 		if len(decl.Values) == 0 || decl.Type != nil {
 			t.ops = append(t.ops, p.declOp(opInitVar, t.unit, t.file, decl))
 		}

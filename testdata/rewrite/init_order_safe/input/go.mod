@@ -1,0 +1,3 @@
+module example.com/initsafe
+
+go 1.22
