@@ -115,6 +115,8 @@ func (p *Plan) classifyStore(f *finding) {
 	b := p.boxOf(f.Type)
 	f.requires = append(f.requires, b.t)
 	switch {
+	case p.opts.Copies == CopiesShare && p.sourceReset(f).IsValid():
+		f.src, f.fixText = srcClone, "cloned with the Range-based helper, not shared: "+p.resetText(f)+"; the interface holds a "+ptrName(f)
 	case p.opts.Copies == CopiesShare:
 		f.src, f.fixText = srcShare, "shared by address; the interface holds a "+ptrName(f)
 	case p.isMove(f):

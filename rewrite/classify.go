@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"sort"
@@ -13,6 +14,14 @@ import (
 // classify decides, for each finding, which rule fixes it and which
 // targets that rule retypes, or why no rule applies.
 func (p *Plan) classify() {
+	p.resetAt = make(map[string]token.Pos)
+	for _, f := range p.findings {
+		if f.Form == detect.Reset && f.Dst.Obj != nil && !f.silenced {
+			if k := p.key(origin(f.Dst.Obj)); p.resetAt[k] == token.NoPos {
+				p.resetAt[k] = f.Pos
+			}
+		}
+	}
 	for _, f := range p.findings {
 		if !f.unit.editable[f.unit.fileOf(f.Pos)] {
 			f.static = p.blockAt(f.Pos, "it is in "+p.noEditWhat(f.unit, f.unit.fileOf(f.Pos)))
@@ -106,7 +115,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		return
 	}
 	clone, share := srcClone, srcShare
-	if p.opts.Copies == CopiesShare {
+	if p.opts.Copies == CopiesShare && !p.sourceReset(f).IsValid() {
 		clone = srcShare
 	}
 	switch f.Dst.Kind {
@@ -154,6 +163,8 @@ func (p *Plan) classifyDirect(f *finding) {
 	case f.src == srcClone && p.isMove(f): // moves.go
 		f.src = srcShare
 		f.fixText = "moved: " + types.ExprString(f.Src) + " is not used after the copy, so it is shared by address; " + f.fixText
+	case f.src == srcClone && p.opts.Copies == CopiesShare:
+		f.fixText = "cloned with the Range-based helper, not shared: " + p.resetText(f) + "; " + f.fixText
 	case f.src == srcClone:
 		f.fixText = "cloned with the Range-based helper; " + f.fixText
 	default:
@@ -269,7 +280,7 @@ func (p *Plan) classifyConversion(f *finding) {
 	}
 	f.requires = append(f.requires, vt)
 	f.src, f.fixText = srcClone, "cloned with the Range-based helper, keeping its type; "+vt.describe()+" becomes a pointer"
-	if p.opts.Copies == CopiesShare {
+	if p.opts.Copies == CopiesShare && !p.sourceReset(f).IsValid() {
 		f.src, f.fixText = srcShare, "shared by address, keeping its type; "+vt.describe()+" becomes a pointer"
 	}
 }

@@ -373,6 +373,9 @@ func (p *Plan) setArgPolicy() {
 			// statement: a snapshot, never shared.
 			f.src = srcClone
 			f.fixText = "cloned with the Range-based helper, since a go or defer statement evaluates its arguments at once; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
+		case !t.readOnly && p.opts.Copies == CopiesShare && p.sourceReset(f).IsValid():
+			f.src = srcClone
+			f.fixText = "cloned with the Range-based helper, not shared: " + p.resetText(f) + "; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
 			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)

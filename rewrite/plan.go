@@ -126,6 +126,9 @@ type Plan struct {
 	// targets are decided (reset.go).
 	resets     []*reset
 	resetBySrc map[ast.Expr]*reset
+	// resetAt holds, by key, the first reset of each variable or field
+	// (see sourceReset).
+	resetAt map[string]token.Pos
 	// cgoFiles caches cgoMap.
 	cgoFiles map[*ast.File]*cgoFile
 	cgoMu    sync.Mutex

@@ -323,3 +323,32 @@ func isPlainPointer(t types.Type) bool {
 	_, ok := types.Unalias(t).(*types.Pointer)
 	return ok
 }
+
+// sourceReset returns the position of a reset of the variable or field
+// that f copies from, or token.NoPos. Under --copies share such a copy is
+// cloned: the reset becomes Clear (or new(sync.Map)), and a shared
+// pointer would see the entries it was handed vanish, where the copy
+// used to keep them.
+func (p *Plan) sourceReset(f *finding) token.Pos {
+	var obj types.Object
+	info := f.unit.pkg.TypesInfo
+	switch src := ast.Unparen(f.Src).(type) {
+	case *ast.Ident:
+		obj = info.Uses[src]
+	case *ast.SelectorExpr:
+		if sel := info.Selections[src]; sel != nil {
+			obj = sel.Obj()
+		} else {
+			obj = info.Uses[src.Sel]
+		}
+	}
+	if obj == nil {
+		return token.NoPos
+	}
+	return p.resetAt[p.key(origin(obj))]
+}
+
+// resetText says why a copy is cloned under --copies share.
+func (p *Plan) resetText(f *finding) string {
+	return fmt.Sprintf("%s is reset at line %d, which would empty the shared map", types.ExprString(f.Src), p.Fset.Position(p.sourceReset(f)).Line)
+}
