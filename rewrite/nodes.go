@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/syncfix/syncfix/detect"
 )
@@ -155,4 +156,30 @@ func (p *Plan) decide() {
 			changed = changed || t.blocked != nil
 		}
 	}
+}
+
+// siblingText names the other sync.Map fields that change with a field
+// f's fix retypes: a struct's sync.Map fields are retyped together.
+func (p *Plan) siblingText(f *finding) string {
+	if f.Dst.Kind != detect.DstField {
+		return ""
+	}
+	var names []string
+	for _, t := range f.requires {
+		if t.kind != tField {
+			continue
+		}
+		for _, s := range t.requires {
+			if s.kind == tField && s.blocked == nil && s != t {
+				names = append(names, s.obj.Name())
+			}
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return "; so does field " + names[0] + " of the same struct"
+	}
+	return "; so do fields " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " of the same struct"
 }

@@ -199,7 +199,7 @@ func Make(prog *Program, opts Options) *Plan {
 		if b := f.blockedBy(); b != nil {
 			o.Reason, o.Blocker = b.reason, b.pos
 		} else {
-			o.Fixed, o.Fix = true, f.fixText
+			o.Fixed, o.Fix = true, f.fixText+p.siblingText(f)
 		}
 		p.Outcomes = append(p.Outcomes, o)
 	}
