@@ -97,15 +97,16 @@
 // as method values), and every instantiation that binds a comparable
 // type parameter to an interface type, or a struct or array holding one
 // (slices.Index, Contains, Equal, Compact, maps.Equal, unique.Make, a
-// user's Set[T comparable]): only a comparable type parameter can be
-// compared or be a map key, so the generic body may compare the
+// user's Set[T comparable], and the methods of such an instantiated
+// type, also one that a library made): only a comparable type parameter
+// can be compared or be a map key, so the generic body may compare the
 // interfaces. The first comparison is named. A comparison with nil, or
 // with a value of a comparable concrete type (x == "a", m["k"] on a
 // map[any]V, a CompareAndSwap of an old string), does not count: it
 // compares dynamic types first, never T's, so it neither panicked nor
-// starts to succeed. Open world: a package
-// that is not main, not a test and not an internal package whose whole
-// tree is loaded can be imported from outside; whatever its exported
+// starts to succeed. Open world: a package that is not main, not a test
+// and not an internal package whose whole tree is loaded can be
+// imported from outside; whatever its exported
 // types, functions, variables and their exported methods reach (by
 // fields, embedding, pointers, elements and signatures) is blocked unless
 // --closed-world. Not seen: libraries outside the load that make values

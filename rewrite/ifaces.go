@@ -31,11 +31,13 @@ import (
 // CompareAndSwap, reflect.Value.Equal), and an instantiation, explicit
 // or inferred, of a generic function or type that binds a type
 // parameter whose constraint is comparable to I (slices.Index, Contains,
-// Equal, Compact, maps.Equal, unique.Make, a user's Set[T comparable]):
-// only a comparable type parameter can be compared with == or be a map
-// key, so its body may compare those values. A struct or array type
-// counts for the interfaces it holds by value (comparedIfaces). An
-// operand that cannot hold a T does not count (mayMeetT): nil, or a
+// Equal, Compact, maps.Equal, unique.Make, a user's Set[T comparable]),
+// and a method of such an instantiated type, which a library may have
+// instantiated: only a comparable type parameter can be compared with
+// == or be a map key, so its body may compare those values. A struct or
+// array type counts for the interfaces it holds by value
+// (comparedIfaces). An operand that cannot hold a T does not count
+// (mayMeetT): nil, or a
 // value of a comparable concrete type, is compared by its dynamic type
 // first, which is never T's, so the comparison neither panicked nor
 // starts to succeed (x == nil, case "a", m["k"] on a map[any]V, a
@@ -333,7 +335,7 @@ func (r *ifaceReader) node(n ast.Node) {
 			r.compare(n, y, "interfaces are compared here")
 		}
 	case *ast.SwitchStmt:
-		if n.Tag != nil && isIface(info.TypeOf(n.Tag)) {
+		if n.Tag != nil && len(comparedIfaces(info.TypeOf(n.Tag))) > 0 {
 			compared := false
 			for _, stmt := range n.Body.List {
 				for _, x := range stmt.(*ast.CaseClause).List {
@@ -365,6 +367,13 @@ func (r *ifaceReader) selector(sel *ast.SelectorExpr) {
 	fn, ok := r.info.Uses[sel.Sel].(*types.Func)
 	if !ok {
 		return
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		// A method of an instantiated type whose instantiation is not in
+		// the loaded code (a library's function returns a Set[any]).
+		if named, ok := types.Unalias(derefPtr(recv.Type())).(*types.Named); ok && named.TypeArgs().Len() > 0 {
+			r.typeArgs(sel.Sel, named.Obj().Name()+"."+fn.Name(), named.Origin().TypeParams(), named.TypeArgs())
+		}
 	}
 	c, ok := comparerOf(fn)
 	if !ok {
@@ -402,12 +411,17 @@ func (r *ifaceReader) instance(id *ast.Ident, inst types.Instance) {
 	if tparams == nil {
 		return
 	}
-	for i := range min(tparams.Len(), inst.TypeArgs.Len()) {
-		tp, arg := tparams.At(i), inst.TypeArgs.At(i)
+	r.typeArgs(id, id.Name, tparams, inst.TypeArgs)
+}
+
+// typeArgs records the comparable type parameters of the generic
+// function or type name (used at id) that targs bind to interface types.
+func (r *ifaceReader) typeArgs(id *ast.Ident, name string, tparams *types.TypeParamList, targs *types.TypeList) {
+	for i := range min(tparams.Len(), targs.Len()) {
+		tp, arg := tparams.At(i), targs.At(i)
 		if c, ok := tp.Constraint().Underlying().(*types.Interface); !ok || !c.IsComparable() || len(comparedIfaces(arg)) == 0 {
 			continue
 		}
-		name := id.Name
 		if obj := r.info.Uses[id]; obj != nil && obj.Pkg() != nil && obj.Pkg() != r.unit.pkg.Types {
 			name = obj.Pkg().Name() + "." + name
 		}
