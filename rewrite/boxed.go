@@ -49,7 +49,12 @@ import (
 // to succeed; a type switch that already has a case *S; and a store of
 // an S that cannot be made a pointer (the result of a call whose
 // signature stays). Without any assertion to S nothing is decided: the
-// stores are fixed one by one, as R2 says.
+// stores are fixed one by one, as R2 says. With or without assertions,
+// the stores are refused where loaded code compares interfaces that an S
+// can be in (==, a switch, a map key, CompareAndSwap, a comparable type
+// parameter bound to an interface type; ifaces.go says which): two
+// interfaces holding an S panicked when compared, and holding *S they
+// compare pointers, so a CompareAndSwap of the old value would swap.
 //
 // Patterns:
 //
@@ -515,6 +520,9 @@ func (p *Plan) analyzeBox(t *target) {
 			b = x
 		}
 	}
+	if pos, reason := p.boxCompared(b); pos.IsValid() {
+		t.block(reason, pos) // with or without assertions: every store changes
+	}
 	sites := p.boxSites()
 	asserts := sites.asserts[t.key]
 	if len(asserts) == 0 && len(b.asserts) == 0 && len(sites.paramAsserts) == 0 {
@@ -569,6 +577,32 @@ func (p *Plan) analyzeBox(t *target) {
 		}
 		p.freshStore(b, cv)
 	}
+}
+
+// boxCompared returns the first comparison of interfaces that the values
+// of the box b's type may meet, with the reason, if loaded code stores an
+// S in an interface (ifaces.go says what compares interfaces). An S is
+// uncomparable: comparing two interfaces holding S values panicked, and
+// errors.Is skipped them; holding *S values, they compare pointers, and a
+// CompareAndSwap of the old value with itself swaps.
+func (p *Plan) boxCompared(b *box) (token.Position, string) {
+	facts := p.ifaces()
+	for _, cv := range facts.convs {
+		if !types.Identical(cv.from, b.typ) {
+			continue
+		}
+		name := typeName(b.typ)
+		if types.Implements(b.typ, types.Universe.Lookup("error").Type().Underlying().(*types.Interface)) {
+			return cv.pos, fmt.Sprintf("a %s value is an error here, and errors.Is and == on errors, which skipped or panicked on it, would compare map pointers once interfaces hold *%s", name, name)
+		}
+		for _, cmp := range facts.compares {
+			if types.Implements(b.typ, cmp.iface) {
+				return cmp.pos, fmt.Sprintf("a %s value is stored in an interface (%s:%d), and %s: that panicked on the uncomparable %s, and would compare map pointers once interfaces hold *%s", name, shortName(cv.pos.Filename), cv.pos.Line, cmp.what, name, name)
+			}
+		}
+		break
+	}
+	return token.Position{}, ""
 }
 
 // isTypeParam reports whether t is a type parameter.

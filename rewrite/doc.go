@@ -71,6 +71,9 @@
 //	reflect constructors and setters       anything reaching an interface reflect.Zero, Value.Set
 //	exported API of an open-world package  any type reachable from it     type Outer struct{ a.T }
 //	interface comparisons, errors          T reaching such an interface   any(x) == any(y), errors.Is
+//	comparers of interface values          T reaching any interface       m.CompareAndSwap(k, old, v)
+//	comparable type parameters bound to    T reaching such an interface   slices.Contains(xs []any, x),
+//	an interface type (or a struct of one)                                Set[fmt.Stringer]
 //	a zero T the file cannot write out     T                              var o b.Outer without import a
 //	package-level var x T after an         T                              var n = reg(plugin{}); var x T
 //	initializer that calls through an
@@ -92,15 +95,32 @@
 // incomparable: comparing interfaces that held one panicked and
 // errors.Is skipped it, while after R1 they compare pointers and may be
 // equal, so a struct that is converted to an interface and is an error,
-// or is compared through an interface type it implements (==, switch,
-// interface map keys, errors.Is), keeps its type. Open world: a package
-// that is not main, not a test and not an internal package whose whole
-// tree is loaded can be imported from outside; whatever its exported
+// or is compared through an interface type it implements, keeps its
+// type. Comparisons are ==, switch, interface map keys, errors.Is, the
+// library comparers sync.Map.CompareAndSwap and CompareAndDelete,
+// atomic.Value.CompareAndSwap and reflect.Value.Equal (called or taken
+// as method values), and every instantiation that binds a comparable
+// type parameter to an interface type, or a struct or array holding one
+// (slices.Index, Contains, Equal, Compact, maps.Equal, unique.Make, a
+// user's Set[T comparable], and the methods of such an instantiated
+// type, also one that a library made): only a comparable type parameter
+// can be compared or be a map key, so the generic body may compare the
+// interfaces. The first comparison is named. A comparison with nil, or
+// with a value of a comparable concrete type (x == "a", m["k"] on a
+// map[any]V, a CompareAndSwap of an old string), does not count: it
+// compares dynamic types first, never T's, so it neither panicked nor
+// starts to succeed. Open world: a package that is not main, not a test
+// and not an internal package whose whole tree is loaded can be
+// imported from outside; whatever its exported
 // types, functions, variables and their exported methods reach (by
 // fields, embedding, pointers, elements and signatures) is blocked unless
 // --closed-world. Not seen: libraries outside the load that make values
-// by reflection without being named decoders, comparable type parameters
-// instantiated with interfaces, and files the build excludes (see
+// by reflection without being named decoders, library code that
+// compares interface values outside the comparers and type parameters
+// above (CompareAndSwap called through an interface type, a context key
+// compared by Context.Value), the keys of a sync.Map (a T key made
+// every method panic, and would work after the fix), and files the
+// build excludes (see
 // excluded.go).
 //
 // Patterns:
@@ -145,7 +165,10 @@
 // parameters bound to S, reflect.Value.Interface, exported API of
 // open-world packages that carries interfaces in), and where the change
 // of dynamic type is observable (an assertion to an interface that *S
-// satisfies and S does not; a type switch with a case *S). A failed
+// satisfies and S does not; a type switch with a case *S; a comparison
+// of interfaces that an S can be in, as R1 counts them, which panicked
+// on two S values and would compare the pointers: then every store of S
+// into an interface is refused, also where nothing asserts S). A failed
 // comma-ok assertion now yields nil, where it gave an empty map: unless
 // every use of the variable is guarded by ok, the statement is followed
 // by if !ok { m = new(S) }, so no nil map is used.
@@ -259,7 +282,7 @@
 //	uses.go          every use of a target adjusted (&x.f => x.f, f() in value contexts)
 //	sites.go         R1 construction sites: literals, new(T), var x T
 //	zeros.go         R1's zero-value model: operations that make zero values of a held type
-//	ifaces.go        R1 blockers through interfaces: reflection, decoders, comparisons
+//	ifaces.go        R1 blockers through interfaces: reflection, decoders, comparisons (also of boxes)
 //	openworld.go     R1 blockers from importers outside the load (exported API)
 //	failinit.go      R1 at comma-ok assertions: the failure path's zero value initialised
 //	initorder.go     package-level vars that get an initializer: the initialisation order

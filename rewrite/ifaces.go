@@ -22,6 +22,31 @@ import (
 // hazard: a sync.Map makes a struct incomparable, so comparing two
 // interfaces that hold one panicked (and errors.Is skipped it), while
 // after R1 the same comparison compares pointers and may succeed.
+//
+// A comparison of interface values of type I is any of: == and != of an
+// I, a switch on an I, a map key of type I (index, literal, delete),
+// errors.Is, a call, method value or method expression of one of the
+// comparers below (library code that compares interface values given to
+// it: sync.Map.CompareAndSwap and CompareAndDelete, atomic.Value's
+// CompareAndSwap, reflect.Value.Equal), and an instantiation, explicit
+// or inferred, of a generic function or type that binds a type
+// parameter whose constraint is comparable to I (slices.Index, Contains,
+// Equal, Compact, maps.Equal, unique.Make, a user's Set[T comparable]),
+// and a method of such an instantiated type, which a library may have
+// instantiated: only a comparable type parameter can be compared with
+// == or be a map key, so its body may compare those values. A struct or
+// array type counts for the interfaces it holds by value
+// (comparedIfaces). An operand that cannot hold a T does not count
+// (mayMeetT): nil, or a
+// value of a comparable concrete type, is compared by its dynamic type
+// first, which is never T's, so the comparison neither panicked nor
+// starts to succeed (x == nil, case "a", m["k"] on a map[any]V, a
+// CompareAndSwap whose old value is a string).
+//
+// The comparison is not followed from its operands back to their
+// conversions: a value of type T that reaches any interface blocks T if
+// T implements an interface type that is compared anywhere in the
+// loaded code, named by the first such comparison.
 
 // ifaceFacts is what the loaded code does with interfaces, read once.
 type ifaceFacts struct {
@@ -56,12 +81,48 @@ type reflectWriter struct {
 }
 
 // An ifaceCompare is a comparison of interface values of type iface:
-// ==, !=, a switch on an interface, a map key of interface type, or
-// errors.Is.
+// ==, !=, a switch on an interface, a map key of interface type,
+// errors.Is, a comparer, or a comparable type parameter bound to an
+// interface type (see the top of this file). what is a clause that says
+// where the comparison is, for the blocker's reason ("interfaces are
+// compared here").
 type ifaceCompare struct {
 	pos   token.Position
 	iface *types.Interface
 	what  string
+}
+
+// A comparer is a library function or method that compares interface
+// values it is given, as ==: old is the index of the argument compared
+// with the stored value, or -1 (a call that passes there what cannot
+// hold a T, such as nil, compares nothing that panicked: mayMeetT).
+type comparer struct {
+	old  int
+	what string
+}
+
+// comparers are the comparers of the standard library, by package path,
+// receiver type and method name. errors.Is is handled with errors (see
+// ifaceBlocks); reflect.DeepEqual does not use == on what it is given.
+var comparers = map[string]comparer{
+	"sync.Map.CompareAndSwap":          {1, "sync.Map.CompareAndSwap compares the old value with the stored one here"},
+	"sync.Map.CompareAndDelete":        {1, "sync.Map.CompareAndDelete compares the old value with the stored one here"},
+	"sync/atomic.Value.CompareAndSwap": {0, "atomic.Value.CompareAndSwap compares the old value with the stored one here"},
+	"reflect.Value.Equal":              {-1, "reflect.Value.Equal compares the values here"},
+}
+
+// comparerOf returns the comparer that fn is, if any.
+func comparerOf(fn *types.Func) (comparer, bool) {
+	recv := fn.Signature().Recv()
+	if fn.Pkg() == nil || recv == nil {
+		return comparer{}, false
+	}
+	named, ok := types.Unalias(derefPtr(recv.Type())).(*types.Named)
+	if !ok {
+		return comparer{}, false
+	}
+	c, ok := comparers[fn.Pkg().Path()+"."+named.Obj().Name()+"."+fn.Name()]
+	return c, ok
 }
 
 // ifaces returns the facts of the loaded code, reading it on first use.
@@ -145,10 +206,69 @@ func (r *ifaceReader) convAll(values []ast.Expr, types_ []types.Type) {
 	}
 }
 
+// compare records a comparison of values of type t: of the interfaces
+// that t is or holds by value (comparedIfaces).
 func (r *ifaceReader) compare(n ast.Node, t types.Type, what string) {
-	if iface, ok := t.Underlying().(*types.Interface); ok && isIface(t) {
-		r.facts.compares = append(r.facts.compares, ifaceCompare{pos: r.p.Fset.Position(n.Pos()), iface: iface, what: what})
+	for _, it := range comparedIfaces(t) {
+		r.facts.compares = append(r.facts.compares, ifaceCompare{pos: r.p.Fset.Position(n.Pos()), iface: it.Underlying().(*types.Interface), what: what})
 	}
+}
+
+// comparedIfaces returns the interface types whose values == on values
+// of type t compares: t itself, or the interfaces that its struct fields
+// and array elements hold by value (pointers compare as addresses).
+func comparedIfaces(t types.Type) []types.Type {
+	if t == nil {
+		return nil
+	}
+	if isIface(t) {
+		return []types.Type{t}
+	}
+	switch t.Underlying().(type) {
+	case *types.Array, *types.Struct:
+	default:
+		return nil
+	}
+	var its []types.Type
+	seen := make(map[types.Type]bool)
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		if isIface(t) {
+			its = append(its, t)
+			return
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Array:
+			walk(u.Elem())
+		case *types.Struct:
+			for i := range u.NumFields() {
+				walk(u.Field(i).Type())
+			}
+		}
+	}
+	walk(t)
+	return its
+}
+
+// mayMeetT reports whether an operand x of a comparison with interfaces
+// may hold a value of an uncomparable type: its type is or holds an
+// interface, or is uncomparable itself. A nil, or a value of a comparable
+// concrete type, is compared by its dynamic type first, which no value
+// holding a sync.Map has, before or after the fix: such a comparison never
+// panics and its result does not change.
+func mayMeetT(info *types.Info, x ast.Expr) bool {
+	t := info.TypeOf(x)
+	if t == nil || isNil(info, x) {
+		return false
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	return !types.Comparable(t) || len(comparedIfaces(t)) > 0
 }
 
 func (r *ifaceReader) node(n ast.Node) {
@@ -173,6 +293,12 @@ func (r *ifaceReader) node(n ast.Node) {
 		}
 	case *ast.CallExpr:
 		r.call(n)
+	case *ast.SelectorExpr:
+		r.selector(n)
+	case *ast.Ident:
+		if inst, ok := info.Instances[n]; ok {
+			r.instance(n, inst)
+		}
 	case *ast.ReturnStmt:
 		if sig := r.enclosingSig(); sig != nil {
 			var res []types.Type
@@ -190,7 +316,9 @@ func (r *ifaceReader) node(n ast.Node) {
 	case *ast.IndexExpr:
 		if m, ok := coreType(info.TypeOf(n.X)).(*types.Map); ok {
 			r.conv(n.Index, m.Key())
-			r.compare(n, m.Key(), "a map key of interface type")
+			if mayMeetT(info, n.Index) {
+				r.compare(n, m.Key(), "a map key of interface type compares them here")
+			}
 		}
 	case *ast.BinaryExpr:
 		if n.Op != token.EQL && n.Op != token.NEQ {
@@ -199,21 +327,24 @@ func (r *ifaceReader) node(n ast.Node) {
 		x, y := info.TypeOf(n.X), info.TypeOf(n.Y)
 		r.conv(n.X, y)
 		r.conv(n.Y, x)
-		if isNil(info, n.X) || isNil(info, n.Y) {
+		if !mayMeetT(info, n.X) || !mayMeetT(info, n.Y) {
 			return
 		}
-		if isIface(x) {
-			r.compare(n, x, "a comparison of interfaces")
-		} else if isIface(y) {
-			r.compare(n, y, "a comparison of interfaces")
+		r.compare(n, x, "interfaces are compared here")
+		if !types.Identical(x, y) {
+			r.compare(n, y, "interfaces are compared here")
 		}
 	case *ast.SwitchStmt:
-		if n.Tag != nil && isIface(info.TypeOf(n.Tag)) {
-			r.compare(n.Tag, info.TypeOf(n.Tag), "a switch on an interface")
+		if n.Tag != nil && len(comparedIfaces(info.TypeOf(n.Tag))) > 0 {
+			compared := false
 			for _, stmt := range n.Body.List {
 				for _, x := range stmt.(*ast.CaseClause).List {
 					r.conv(x, info.TypeOf(n.Tag))
+					compared = compared || mayMeetT(info, x)
 				}
+			}
+			if compared {
+				r.compare(n.Tag, info.TypeOf(n.Tag), "a switch compares interfaces here")
 			}
 		}
 	case *ast.TypeAssertExpr:
@@ -226,6 +357,76 @@ func (r *ifaceReader) node(n ast.Node) {
 				r.assert(info.TypeOf(x))
 			}
 		}
+	}
+}
+
+// selector records a comparer, called or taken as a method value or
+// method expression; a call whose compared argument is nil compares
+// nothing that can panic.
+func (r *ifaceReader) selector(sel *ast.SelectorExpr) {
+	fn, ok := r.info.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		// A method of an instantiated type whose instantiation is not in
+		// the loaded code (a library's function returns a Set[any]).
+		if named, ok := types.Unalias(derefPtr(recv.Type())).(*types.Named); ok && named.TypeArgs().Len() > 0 {
+			r.typeArgs(sel.Sel, named.Obj().Name()+"."+fn.Name(), named.Origin().TypeParams(), named.TypeArgs())
+		}
+	}
+	c, ok := comparerOf(fn)
+	if !ok {
+		return
+	}
+	if len(r.stack) >= 2 && c.old >= 0 {
+		if call, ok := r.stack[len(r.stack)-2].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == ast.Expr(sel) {
+			old := c.old
+			if s, ok := r.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+				old++ // (*sync.Map).CompareAndSwap(m, k, old, new)
+			}
+			if old < len(call.Args) && !mayMeetT(r.info, call.Args[old]) {
+				return
+			}
+		}
+	}
+	r.compare(sel, types.Universe.Lookup("any").Type(), c.what)
+}
+
+// instance records an instantiation that binds a comparable type
+// parameter to an interface type: the generic code may compare values of
+// the type parameter, or use them as map keys.
+func (r *ifaceReader) instance(id *ast.Ident, inst types.Instance) {
+	var tparams *types.TypeParamList
+	switch t := inst.Type.(type) {
+	case *types.Named:
+		tparams = t.Origin().TypeParams()
+	case *types.Alias:
+		tparams = t.Origin().TypeParams()
+	case *types.Signature:
+		if fn, ok := r.info.Uses[id].(*types.Func); ok {
+			tparams = fn.Origin().Signature().TypeParams()
+		}
+	}
+	if tparams == nil {
+		return
+	}
+	r.typeArgs(id, id.Name, tparams, inst.TypeArgs)
+}
+
+// typeArgs records the comparable type parameters of the generic
+// function or type name (used at id) that targs bind to interface types.
+func (r *ifaceReader) typeArgs(id *ast.Ident, name string, tparams *types.TypeParamList, targs *types.TypeList) {
+	for i := range min(tparams.Len(), targs.Len()) {
+		tp, arg := tparams.At(i), targs.At(i)
+		if c, ok := tp.Constraint().Underlying().(*types.Interface); !ok || !c.IsComparable() || len(comparedIfaces(arg)) == 0 {
+			continue
+		}
+		if obj := r.info.Uses[id]; obj != nil && obj.Pkg() != nil && obj.Pkg() != r.unit.pkg.Types {
+			name = obj.Pkg().Name() + "." + name
+		}
+		what := fmt.Sprintf("%s may compare them here (its type parameter %s is comparable and stands for %s)", name, tp.Obj().Name(), types.TypeString(arg, types.RelativeTo(r.unit.pkg.Types)))
+		r.compare(id, arg, what)
 	}
 }
 
@@ -285,12 +486,14 @@ func (r *ifaceReader) literal(lit *ast.CompositeLit) {
 			elem = u.Elem()
 		case *types.Map:
 			key, elem = u.Key(), u.Elem()
-			r.compare(lit, key, "a map key of interface type")
 		}
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if key != nil {
 					r.conv(kv.Key, key)
+					if mayMeetT(info, kv.Key) {
+						r.compare(kv.Key, key, "a map key of interface type compares them here")
+					}
 				}
 				r.conv(kv.Value, elem)
 			} else {
@@ -323,7 +526,9 @@ func (r *ifaceReader) call(call *ast.CallExpr) {
 			if len(call.Args) == 2 {
 				if m, ok := coreType(info.TypeOf(call.Args[0])).(*types.Map); ok {
 					r.conv(call.Args[1], m.Key())
-					r.compare(call, m.Key(), "a map key of interface type")
+					if mayMeetT(info, call.Args[1]) {
+						r.compare(call, m.Key(), "a map key of interface type compares them here")
+					}
 				}
 			}
 		case "panic":
@@ -335,7 +540,7 @@ func (r *ifaceReader) call(call *ast.CallExpr) {
 	case *types.Func:
 		r.writer(call, callee)
 		if pkg := callee.Pkg(); pkg != nil && pkg.Path() == "errors" && callee.Name() == "Is" {
-			r.compare(call, types.Universe.Lookup("error").Type(), "errors.Is")
+			r.compare(call, types.Universe.Lookup("error").Type(), "errors.Is compares them here")
 		}
 	}
 	sig, ok := coreType(info.TypeOf(call.Fun)).(*types.Signature)
@@ -550,7 +755,7 @@ func (c *constructionScan) ifaceBlocks() {
 		}
 		for _, cmp := range facts.compares {
 			if types.Implements(cv.from, cmp.iface) {
-				c.blockAllAt(ts, cmp.pos, fmt.Sprintf("a value holding it reaches an interface (line %d), and %s here, which panicked on it, would compare its maps by pointer after the fix", cv.pos.Line, cmp.what))
+				c.blockAllAt(ts, cmp.pos, fmt.Sprintf("a value holding it reaches an interface (line %d), and %s: that panicked on the uncomparable value, and would compare its maps by pointer after the fix", cv.pos.Line, cmp.what))
 				break
 			}
 		}

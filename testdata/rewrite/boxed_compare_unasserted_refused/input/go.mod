@@ -1,0 +1,3 @@
+module example.com/snapshots
+
+go 1.24

@@ -1,0 +1,3 @@
+module example.com/seen
+
+go 1.24

@@ -1,0 +1,3 @@
+module example.com/visitors
+
+go 1.24

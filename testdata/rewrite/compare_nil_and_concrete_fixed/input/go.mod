@@ -1,0 +1,3 @@
+module example.com/carts
+
+go 1.24
