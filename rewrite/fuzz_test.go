@@ -192,9 +192,19 @@ func checkInProcess(t *testing.T, dir string, opts rewrite.Options) (*rewrite.Pl
 		GoFiles: names, CompiledGoFiles: names,
 		Fset: fuzzFset, Syntax: files, Types: pkg, TypesInfo: info,
 	}
-	source := make(map[string][]byte)
-	for i, name := range names {
-		source[name] = srcs[i]
+	prog := &rewrite.Program{
+		Packages:  []*packages.Package{p},
+		Source:    make(map[string][]byte),
+		RealNames: make(map[string]string),
 	}
-	return rewrite.Make(&rewrite.Program{Packages: []*packages.Package{p}, Source: source}, opts), nil
+	for i, name := range names {
+		prog.Source[name] = srcs[i]
+		// A file whose name the loader could not resolve is never edited.
+		real, err := filepath.EvalSymlinks(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog.RealNames[name] = real
+	}
+	return rewrite.Make(prog, opts), nil
 }
