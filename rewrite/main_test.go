@@ -3,6 +3,7 @@ package rewrite_test
 import (
 	"flag"
 	"os"
+	"regexp"
 	"testing"
 )
 
@@ -14,13 +15,19 @@ import (
 // from the coordinator's side, which kills the worker: its executions
 // are lost from the count, and the new worker type-checks the standard
 // library again (seconds). A bound by count ends in the worker, and
-// keeps both. Give -fuzzminimizetime to choose another bound.
+// keeps both. FuzzBehaviour compiles and runs a program per input (a
+// fraction of a second each), so its bound is lower. Give
+// -fuzzminimizetime to choose another bound.
 func TestMain(m *testing.M) {
 	flag.Parse()
 	set := false
 	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.fuzzminimizetime" })
 	if !set {
-		if err := flag.Set("test.fuzzminimizetime", "200x"); err != nil {
+		bound := "200x"
+		if target, err := regexp.Compile(flag.Lookup("test.fuzz").Value.String()); err == nil && target.MatchString("FuzzBehaviour") {
+			bound = "20x"
+		}
+		if err := flag.Set("test.fuzzminimizetime", bound); err != nil {
 			panic(err)
 		}
 	}
