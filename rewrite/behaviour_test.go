@@ -101,7 +101,7 @@ type toolchain struct {
 
 // newToolchain finds the compiler and the linker, and writes an
 // importcfg for package sync and its dependencies, built by go list.
-func newToolchain(f *testing.F) *toolchain {
+func newToolchain(f testing.TB) *toolchain {
 	out, err := exec.Command("go", "env", "GOTOOLDIR").Output()
 	if err != nil {
 		f.Fatalf("go env GOTOOLDIR: %v", err)
@@ -260,4 +260,51 @@ func renameTop(files map[string][]byte, suffix string) (map[string][]byte, error
 		out[name] = b.Bytes()
 	}
 	return out, nil
+}
+
+// TestRunBoth shows that FuzzBehaviour's check sees what it is for: a
+// fixed program that dereferences a nil *sync.Map.
+func TestRunBoth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the toolchain")
+	}
+	const input = `package main
+
+import "sync"
+
+type T struct{ m sync.Map }
+
+func main() {
+	var t T
+	t.m.Store("a", 1)
+	u := t
+	v, _ := u.m.Load("a")
+	println(v.(int))
+}
+`
+	// The fix as it would be if var t T were not initialized.
+	const fixed = `package main
+
+import "sync"
+
+type T struct{ m *sync.Map }
+
+func main() {
+	var t T
+	t.m.Store("a", 1)
+	u := t
+	v, _ := u.m.Load("a")
+	println(v.(int))
+}
+`
+	before, after, err := newToolchain(t).runBoth(t, map[string][]byte{"main.go": []byte(input)}, map[string][]byte{"main.go": []byte(fixed)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1\n"; before != want {
+		t.Errorf("input printed %q, want %q", before, want)
+	}
+	if want := "panic: runtime error: invalid memory address or nil pointer dereference\n"; after != want {
+		t.Errorf("fixed program printed %q, want %q", after, want)
+	}
 }
