@@ -24,10 +24,11 @@ import (
 // The rewrite must satisfy checkRewrite, and keep every comment exactly
 // once. A composed program that does not type-check is a composer bug.
 //
-// An input costs tens of milliseconds, so the minimization of each new
-// interesting input (60s by default) stalls the run; bound it:
+// An input costs about ten milliseconds (in process: see checkInProcess
+// and its importer); TestMain bounds the minimization of each new
+// interesting input by count:
 //
-//	go test ./rewrite -run '^$' -fuzz FuzzCompose -fuzztime 10m -fuzzminimizetime 10s
+//	go test ./rewrite -run '^$' -fuzz '^FuzzCompose$' -fuzztime 10m
 func FuzzCompose(f *testing.F) {
 	for _, seed := range composeSeeds() {
 		f.Add(seed)
