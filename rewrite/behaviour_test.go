@@ -27,8 +27,10 @@ import (
 // not have (a nil *sync.Map dereferenced, above all).
 //
 // The cost of an input is the toolchain's. go run costs a go command, a
-// compile and a link per program (about a second); here, per input, one
-// compile and one link of both programs, and one process run:
+// compile and a link per program, two programs an input: over half a
+// second of CPU. Here an input costs one compile and one link of both
+// programs and one process run, about a quarter of a second of CPU
+// (compile 0.15 s, link 0.06 s, the fix in process 0.02 s):
 //   - The two programs become one package: each package-level name gets
 //     a suffix, _v1 in the input and _v2 in the fixed program (renameTop:
 //     by type, so only package-level objects and the embedded fields
