@@ -42,12 +42,22 @@ func (p *Plan) classify() {
 // classifyStruct applies R1: a copy of a value that holds sync.Map
 // fields is fixed by retyping every such field to *sync.Map.
 func (p *Plan) classifyStruct(f *finding) {
+	const why = "the sync.Map is held in an array or through a type parameter, which syncfix cannot retype"
 	if len(f.Fields) == 0 {
-		f.static = p.blockAt(f.Pos, "the sync.Map is held in an array or through a type parameter, which syncfix cannot retype")
+		f.static = p.blockAt(f.Pos, why)
 		for _, step := range f.Path {
 			if step.Field != nil && step.Field.Pos().IsValid() {
 				f.static.pos = p.Fset.Position(step.Field.Pos())
 			}
+		}
+		return
+	}
+	// Retyping the fields would leave the copy of an array of maps,
+	// such as f [2]sync.Map next to them.
+	if field, ok := mapInArray(f.Type); ok {
+		f.static = p.blockAt(f.Pos, why)
+		if field != nil && field.Pos().IsValid() {
+			f.static.pos = p.Fset.Position(field.Pos())
 		}
 		return
 	}
@@ -75,6 +85,39 @@ func (p *Plan) classifyStruct(f *finding) {
 	}
 	f.src = srcNone
 	f.fixText = strings.Join(names, ", ") + "; copies of " + types.TypeString(f.Path[0].Type, qual) + " now share one map"
+}
+
+// mapInArray reports whether a value of t holds a sync.Map as an array
+// element (R1 retypes fields, not elements), and returns the struct
+// field that holds that array, if any.
+func mapInArray(t types.Type) (*types.Var, bool) {
+	seen := make(map[types.Type]bool)
+	var walk func(t types.Type, field *types.Var, inArray bool) (*types.Var, bool)
+	walk = func(t types.Type, field *types.Var, inArray bool) (*types.Var, bool) {
+		if detect.IsSyncMap(t) {
+			return field, inArray
+		}
+		if seen[t] {
+			return nil, false
+		}
+		seen[t] = true
+		switch u := t.Underlying().(type) {
+		case *types.Array:
+			return walk(u.Elem(), field, true)
+		case *types.Struct:
+			for i := range u.NumFields() {
+				sf := u.Field(i)
+				if detect.IsSyncMap(sf.Type()) {
+					continue // a field R1 retypes
+				}
+				if v, ok := walk(sf.Type(), sf, inArray); ok {
+					return v, true
+				}
+			}
+		}
+		return nil, false
+	}
+	return walk(t, nil, false)
 }
 
 // classifyDirect handles copies of a sync.Map itself (or of a defined

@@ -24,10 +24,11 @@ import (
 // The rewrite must satisfy checkRewrite, and keep every comment exactly
 // once. A composed program that does not type-check is a composer bug.
 //
-// An input costs tens of milliseconds, so the minimization of each new
-// interesting input (60s by default) stalls the run; bound it:
+// An input costs about ten milliseconds (in process: see checkInProcess
+// and its importer); TestMain bounds the minimization of each new
+// interesting input by count:
 //
-//	go test ./rewrite -run '^$' -fuzz FuzzCompose -fuzztime 10m -fuzzminimizetime 10s
+//	go test ./rewrite -run '^$' -fuzz '^FuzzCompose$' -fuzztime 10m
 func FuzzCompose(f *testing.F) {
 	for _, seed := range composeSeeds() {
 		f.Add(seed)
@@ -47,19 +48,26 @@ func FuzzCompose(f *testing.F) {
 		if err := checkRewrite(t, dir, src, opts); err != nil {
 			t.Fatalf("the composer made a program that does not type-check: %v", err)
 		}
-		// Every comment the composer writes is unique: it must be kept,
-		// and not copied either.
+		// Every comment the composer writes is unique (it has a label,
+		// [n]): it must be kept, and not copied either. gofmt may add
+		// others, such as the // line it puts before a directive.
 		out, err := os.ReadFile(filepath.Join(dir, "main.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range comments(t, "main.go", src) {
+			if !commentLabel.MatchString(c) {
+				continue
+			}
 			if n := bytes.Count(out, []byte(c)); n > 1 {
 				t.Errorf("comment %s appears %d times in the output", c, n)
 			}
 		}
 	})
 }
+
+// commentLabel matches the label of a comment the composer wrote.
+var commentLabel = regexp.MustCompile(`\[\d+\]`)
 
 // composeSeeds returns the seed corpus: the smallest program, and
 // pseudo-random streams of several lengths under each policy, with
@@ -219,6 +227,9 @@ type cvar struct {
 	name string
 	typ  *ctype
 	used bool
+	// nonNil says that a pointer variable was set to a new value or an
+	// address, so that a program that runs may dereference it.
+	nonNil bool
 }
 
 // A cfunc is a function or method the statements may call.
@@ -274,14 +285,58 @@ type composer struct {
 	regSize bool // Registry has a value method size
 	budget  int  // statements left
 	fmtUsed bool
+	// run says that the program is composed to be run (FuzzBehaviour):
+	// see composeRun.
+	run bool
+	// nexpr counts the paths rendered as operands: a variable whose
+	// initializer rendered none holds no copy.
+	nexpr int
+	// share says that the program is fixed with --copies=share.
+	share bool
 }
 
 // compose builds one package main from the choices in data, and the
 // options to plan it with. The result is gofmt-formatted unless the
 // choices say otherwise; err is set if it does not parse (a composer bug).
 func compose(data []byte) ([]byte, rewrite.Options, error) {
-	g := &composer{c: &chooser{data: data}, lib: make(map[string]bool), budget: 60}
+	return composeMode(data, false)
+}
+
+// composeRun builds a program from data, as compose does, to be run
+// before and after the fix (FuzzBehaviour). Its output is what it stored
+// in its maps: where the design lets the fix change what a program does,
+// a program composed to run does not go.
+//   - Maps are written only when they are made: a statement declares a
+//     variable from a value that copies nothing, and stores entries in its
+//     maps. Afterwards all maps are only read, copied and reset by
+//     assignment. So whether a copy aliases its source (an initialized
+//     sync.Map, Go 1.24 and later), is independent (a zero one), is a
+//     clone or is shared (R1, R2, moves, --copies=share), its entries are
+//     the same. Writes through copies (fill, pointer receivers, Store on
+//     any path, resets of live maps) are not composed.
+//   - It prints the sorted entries of maps (dump) with println, at uses
+//     and at the ends of blocks, never a sync.Map by reflection (%v prints
+//     its internals, and the fix changes %T): fmt calls become calls of a
+//     local sink(...any), so that the program imports sync only, which
+//     makes it cheaper to compile and link.
+//   - Under --copies=share it assigns no value over a map in use: share
+//     makes n := x.m into n := &x.m, which follows x.m when x is assigned
+//     later (x = T{}), where the copy kept the entries it had. That is a
+//     change share makes which the design does not list; FuzzBehaviour
+//     found it (its seed share-reassigned-source is that input, now
+//     composed without the assignment).
+//   - It does not fail on its own: no nil pointer is dereferenced (a
+//     pointer is composed non-nil, and only pointer variables known to be
+//     non-nil are dereferenced), receives follow a send, and a go
+//     statement is waited for, which also keeps the output in order.
+func composeRun(data []byte) ([]byte, rewrite.Options, error) {
+	return composeMode(data, true)
+}
+
+func composeMode(data []byte, run bool) ([]byte, rewrite.Options, error) {
+	g := &composer{c: &chooser{data: data}, lib: make(map[string]bool), budget: 60, run: run}
 	opts := rewrite.Options{Copies: rewrite.Policy(g.c.intn(3))}
+	g.share = opts.Copies == rewrite.CopiesShare
 	mode := g.c.intn(8)
 	g.density = mode % 4
 	g.rnd = rand.New(rand.NewPCG(uint64(g.c.intn(256)), uint64(mode)))
@@ -337,7 +392,12 @@ func (g *composer) doc() {
 }
 
 func (g *composer) file() {
-	g.printf("// Command composed is made by FuzzCompose.%s\npackage main\n\nimport (\n\t\"fmt\"%s\n\t\"sync\"\n)\n\n", g.lc(), g.lc())
+	if g.run {
+		g.printf("// Command composed is made by FuzzBehaviour.%s\npackage main\n\nimport (%s\n\t\"sync\"\n)\n\n", g.lc(), g.lc())
+		g.printf("%s\n", runHelpers)
+	} else {
+		g.printf("// Command composed is made by FuzzCompose.%s\npackage main\n\nimport (\n\t\"fmt\"%s\n\t\"sync\"\n)\n\n", g.lc(), g.lc())
+	}
 	g.doc()
 	g.printf("type Registry sync.Map%s\n\n", g.lc())
 	g.printf("func (r *Registry) add(k string) { (*sync.Map)(r).Store(k, true) }\n\n")
@@ -360,11 +420,47 @@ func (g *composer) file() {
 		g.stmt(b)
 	}
 	g.uses(b)
-	if !g.fmtUsed {
+	if !g.fmtUsed && !g.run {
 		g.printf("\tfmt.Println()\n")
 	}
 	g.printf("}\n")
 }
+
+// runHelpers are the functions of a program composed to run: dump prints
+// the entries of a map sorted by key, and sink stands for fmt's printing
+// functions.
+const runHelpers = `// dump prints the entries of m, sorted by key.
+func dump(name string, m *sync.Map) {
+	var keys []string
+	vals := map[string]any{}
+	m.Range(func(k, v any) bool {
+		keys = append(keys, k.(string))
+		vals[k.(string)] = v
+		return true
+	})
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	print(name, ":")
+	for _, k := range keys {
+		print(" ", k, "=")
+		switch v := vals[k].(type) {
+		case int:
+			print(v)
+		case bool:
+			print(v)
+		default:
+			print("?")
+		}
+	}
+	println()
+}
+
+// sink takes what the program would print with fmt.
+func sink(xs ...any) string { return "" }
+`
 
 func (g *composer) field() string { return g.name("f") }
 
@@ -458,7 +554,11 @@ func (g *composer) structDecl(i int) {
 		g.printf("func (r *%s) %s() {%s\n", s.name, m, g.lc())
 		b := &blk{env: []*cvar{{name: "r", typ: ptrTo(t), used: true}}, depth: 2}
 		if p, ok := g.pick(b, func(t *ctype) bool { return t.kind == tMap }); ok {
-			g.printf("\t%s.Store(\"k\", 1)\n", g.sel(p))
+			if g.run {
+				g.printf("\t%s.Load(\"k\")\n", g.sel(p))
+			} else {
+				g.printf("\t%s.Store(\"k\", 1)\n", g.sel(p))
+			}
 		}
 		g.printf("}\n\n")
 	}
@@ -518,6 +618,7 @@ func (g *composer) globalDecls() {
 		case 5:
 			s := g.structs[g.c.intn(len(g.structs))]
 			v.typ = ptrTo(&ctype{kind: tStruct, st: s})
+			v.nonNil = true
 			g.printf("var %s = new(%s)", v.name, s.name)
 		case 6:
 			w := &cvar{name: g.name("g"), typ: mapType, used: true}
@@ -551,7 +652,7 @@ func (g *composer) library() {
 		g.lib["lookup"] = true
 		g.printf("func lookup(%s m sync.Map%s) int {%s\n\tn := 0\n\tm.Range(func(k, v any) bool {\n\t\tn++\n\t\treturn true\n\t})\n\tm.Load(\"k\")\n\treturn n\n}\n\n", g.bc(), g.bc(), g.lc())
 	}
-	if mask&2 != 0 {
+	if mask&2 != 0 && !g.run { // it writes to a copy
 		g.lib["fill"] = true
 		g.printf("func fill(m sync.Map) {\n\tm.Store(\"k\", 1)%s\n}\n\n", g.lc())
 	}
@@ -561,8 +662,12 @@ func (g *composer) library() {
 	}
 	if mask&8 != 0 {
 		g.lib["show"] = true
-		g.fmtUsed = true
-		g.printf("func show(xs ...any) { fmt.Println(xs...) }\n\n")
+		if g.run {
+			g.printf("func show(xs ...any) { sink(xs...) }\n\n")
+		} else {
+			g.fmtUsed = true
+			g.printf("func show(xs ...any) { fmt.Println(xs...) }\n\n")
+		}
 	}
 	if mask&16 != 0 {
 		g.lib["ident"] = true
@@ -670,15 +775,88 @@ func (g *composer) funcDecl() {
 // uses gives every variable b declared and did not use a use.
 func (g *composer) uses(b *blk) {
 	for _, v := range b.decl {
-		if !v.used {
+		switch {
+		case !v.used:
 			g.line(g.use(v))
+		case g.run && v.typ.holdsMap() && g.c.intn(3) == 0:
+			if ds := g.dumps(v); len(ds) > 0 {
+				g.line(strings.Join(ds, "\n\t"))
+			}
 		}
 	}
+}
+
+// made writes a variable made from a value that copies nothing, and
+// populates it: in a program composed to run, maps are written only so.
+func (g *composer) made(b *blk) {
+	t := g.someType()
+	var v *cvar
+	if g.c.intn(2) == 0 {
+		v = g.newVar(b, t)
+		g.line("var " + v.name + " " + t.String())
+	} else {
+		n := g.nexpr
+		e := g.fresh(b, t, 1)
+		v = g.newVar(b, t)
+		g.line(v.name + " := " + e)
+		if g.nexpr != n {
+			return // it copies a map
+		}
+	}
+	g.populate(v)
+}
+
+// populate stores entries in some of the maps of v, a variable that was
+// just set to a value that copies no map, in a program composed to run;
+// some maps are reset first.
+func (g *composer) populate(v *cvar) {
+	if !g.run {
+		return
+	}
+	for _, p := range g.pathsOf([]*cvar{v}) {
+		if p.typ.kind != tMap && p.typ.kind != tReg || g.c.intn(3) == 0 {
+			continue
+		}
+		if g.c.intn(4) == 0 {
+			g.line(g.dest(p) + " = " + p.typ.String() + "{}")
+		}
+		for range 1 + g.c.intn(2) {
+			k := g.name("k")
+			if p.typ.kind == tReg {
+				g.line(g.sel(p) + ".add(\"" + k + "\")")
+			} else {
+				g.line(g.sel(p) + ".Store(\"" + k + "\", " + k[1:] + ")")
+			}
+		}
+	}
+}
+
+// dumps returns statements that print the maps of v.
+func (g *composer) dumps(v *cvar) []string {
+	var out []string
+	for _, p := range g.pathsOf([]*cvar{v}) {
+		label := p.root.name + strings.Join(p.segs, "")
+		if p.deref {
+			label = "*" + label
+		}
+		switch p.typ.kind {
+		case tMap:
+			out = append(out, "dump(\""+label+"\", &"+g.expr(p)+")")
+		case tReg:
+			out = append(out, "dump(\""+label+"\", (*sync.Map)(&"+g.expr(p)+"))")
+		}
+	}
+	return out
 }
 
 // use is a statement that uses v.
 func (g *composer) use(v *cvar) string {
 	v.used = true
+	if g.run && v.typ.holdsMap() {
+		if ds := g.dumps(v); len(ds) > 0 {
+			return strings.Join(ds, "\n\t")
+		}
+	}
 	switch g.c.intn(3) {
 	case 1:
 		switch v.typ.kind {
@@ -709,10 +887,17 @@ func (g *composer) line(s string) {
 
 // paths returns the addressable expressions of b's variables: the
 // variables, their fields and elements, and what their pointers point to.
-func (g *composer) paths(b *blk) []cpath {
+func (g *composer) paths(b *blk) []cpath { return g.pathsOf(b.env) }
+
+// pathsOf returns the paths of vars. In a program composed to run, it
+// goes through no pointer but a variable known to be non-nil.
+func (g *composer) pathsOf(vars []*cvar) []cpath {
 	var out []cpath
 	var expand func(p cpath, depth int)
 	expand = func(p cpath, depth int) {
+		if g.run && p.typ.kind == tPtr && (depth > 0 || !p.root.nonNil) {
+			return
+		}
 		out = append(out, p)
 		if depth >= 3 || p.deref {
 			return
@@ -735,7 +920,7 @@ func (g *composer) paths(b *blk) []cpath {
 			}
 		}
 	}
-	for _, v := range b.env {
+	for _, v := range vars {
 		expand(cpath{root: v, typ: v.typ}, 0)
 	}
 	return out
@@ -758,6 +943,7 @@ func (g *composer) pick(b *blk, ok func(*ctype) bool) (cpath, bool) {
 // expr renders p as an operand and counts it as a use of its variable.
 func (g *composer) expr(p cpath) string {
 	p.root.used = true
+	g.nexpr++
 	return g.dest(p)
 }
 
@@ -815,7 +1001,7 @@ func (g *composer) fresh(b *blk, t *ctype, depth int) string {
 		return g.lit(b, t.st, false, depth)
 	case tPtr:
 		switch k := g.c.intn(3); {
-		case depth > 1 || k == 0:
+		case (depth > 1 || k == 0) && !g.run:
 			return "nil"
 		case k == 1 && !b.noNew:
 			return "new(" + t.elem.String() + ")"
@@ -942,8 +1128,11 @@ func (g *composer) call(b *blk) (string, []*ctype, bool) {
 		})
 	}
 	cands = append(cands, func() (string, []*ctype, bool) {
-		g.fmtUsed = true
 		e, _ := g.src(b)
+		if g.run {
+			return "sink(" + e + ")", []*ctype{stringType}, true
+		}
+		g.fmtUsed = true
 		switch g.c.intn(3) {
 		case 1:
 			return "fmt.Printf(\"%v\\n\"," + e + ")", nil, true
@@ -1020,12 +1209,16 @@ func (g *composer) stmt(b *blk) {
 		g.line("var " + v.name + " " + t.String())
 		g.line(v.name + " =" + g.bc() + e)
 	case 3: // an assignment to a path in scope
-		if p, ok := g.pick(b, (*ctype).holdsMap); ok {
+		if p, ok := g.pick(b, (*ctype).holdsMap); ok && !(g.run && g.share) {
 			g.line(g.dest(p) + " = " + g.value(b, p.typ))
 			return
 		}
 		g.define(b)
 	case 4: // x.f = sync.Map{}
+		if g.run { // a map in use is not reset
+			g.made(b)
+			return
+		}
 		if p, ok := g.pick(b, (*ctype).holdsMap); ok {
 			g.line(g.dest(p) + g.bc() + " = " + g.fresh(b, p.typ, 2))
 			return
@@ -1034,11 +1227,17 @@ func (g *composer) stmt(b *blk) {
 	case 5: // a composite literal
 		s := g.structs[g.c.intn(len(g.structs))]
 		t := &ctype{kind: tStruct, st: s}
+		n := g.nexpr
 		e := g.lit(b, s, false, 0)
 		if g.c.intn(3) == 0 {
 			e, t = "&"+g.bc()+e, ptrTo(t)
 		}
-		g.line(g.newVar(b, t).name + " := " + e)
+		v := g.newVar(b, t)
+		v.nonNil = true
+		g.line(v.name + " := " + e)
+		if g.nexpr == n {
+			g.populate(v)
+		}
 	case 6: // elided types: []*T{{}, {...}}, []T{...}, map[string]*T{"a": {}}
 		s := g.structs[g.c.intn(len(g.structs))]
 		elts := []string{g.lit(b, s, true, 1), g.lit(b, s, true, 1)}
@@ -1081,6 +1280,9 @@ func (g *composer) stmt(b *blk) {
 		ch := g.newVar(b, other("chan "+t.String()))
 		g.line(ch.name + " := make(" + ch.typ.text + ", 1)")
 		ch.used = true
+		if g.run { // not to block
+			g.line(ch.name + " <- " + g.fresh(b, t, 1))
+		}
 		v := g.newVar(b, t)
 		if g.c.intn(2) == 0 {
 			g.line(v.name + " := <-" + ch.name)
@@ -1104,20 +1306,31 @@ func (g *composer) stmt(b *blk) {
 		g.methodValue(b)
 	case 14: // &x.f
 		if p, ok := g.pick(b, (*ctype).holdsMap); ok {
-			g.line(g.newVar(b, ptrTo(p.typ)).name + " := &" + g.bc() + g.expr(p))
+			v := g.newVar(b, ptrTo(p.typ))
+			v.nonNil = true
+			g.line(v.name + " := &" + g.bc() + g.expr(p))
 			return
 		}
 		g.define(b)
 	case 15: // new(T)
 		t := g.someType()
+		n := g.nexpr
+		var v *cvar
 		switch k := g.c.intn(3); {
 		case k == 0 && !b.noNew:
-			g.line(g.newVar(b, ptrTo(t)).name + " := new(" + g.bc() + t.String() + ")")
+			v = g.newVar(b, ptrTo(t))
+			g.line(v.name + " := new(" + g.bc() + t.String() + ")")
 		case k == 1 && !b.noNew:
-			g.line("var " + g.newVar(b, ptrTo(t)).name + " = new(" + t.String() + ")")
+			v = g.newVar(b, ptrTo(t))
+			g.line("var " + v.name + " = new(" + t.String() + ")")
 		default:
 			e := "&" + g.fresh(b, t, 1)
-			g.line(g.newVar(b, ptrTo(t)).name + " := " + e)
+			v = g.newVar(b, ptrTo(t))
+			g.line(v.name + " := " + e)
+		}
+		v.nonNil = true
+		if g.nexpr == n {
+			g.populate(v)
 		}
 	case 16: // var x T, var x, y T
 		t := g.someType()
@@ -1127,6 +1340,7 @@ func (g *composer) stmt(b *blk) {
 		} else {
 			g.line("var " + v.name + g.bc() + " " + t.String())
 		}
+		g.populate(v)
 	case 17: // map reads
 		t := g.someType()
 		mm := g.newVar(b, other("map[string]"+t.String()))
@@ -1149,10 +1363,14 @@ func (g *composer) stmt(b *blk) {
 		e, _, ok := g.call(b)
 		if !ok {
 			e, _ = g.src(b)
-			e = "fmt.Println(" + e + ")"
-			g.fmtUsed = true
+			if g.run {
+				e = "sink(" + e + ")"
+			} else {
+				e = "fmt.Println(" + e + ")"
+				g.fmtUsed = true
+			}
 		}
-		if g.c.intn(2) == 0 {
+		if g.c.intn(2) == 0 || g.run { // the output of a goroutine would race
 			g.line("defer " + e)
 		} else {
 			g.line("go " + g.bc() + e)
@@ -1165,7 +1383,7 @@ func (g *composer) stmt(b *blk) {
 	case 23: // a, b = m, c
 		p1, ok1 := g.pick(b, (*ctype).holdsMap)
 		p2, ok2 := g.pick(b, (*ctype).holdsMap)
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || g.run && g.share {
 			g.define(b)
 			return
 		}
@@ -1178,14 +1396,26 @@ func (g *composer) stmt(b *blk) {
 	case 25: // type assertions and switches
 		g.assertion(b)
 	case 26, 27: // method calls: reads and writes
+		if g.run && g.c.intn(2) == 0 { // writes only where maps are made
+			g.made(b)
+			return
+		}
 		if p, ok := g.pick(b, func(t *ctype) bool {
 			return t.kind == tMap || t.kind == tReg || t.kind == tPtr && t.elem.kind == tMap
 		}); ok {
 			call := []string{`Store("k", 1)`, `Load("k")`, `Delete("k")`, `Range(func(k, v any) bool { return true })`, `Swap("k", 2)`, `LoadOrStore("k", 3)`, `Clear()`, `CompareAndSwap("k", 1, 2)`}[g.c.intn(8)]
+			if g.run {
+				call = []string{`Load("k")`, `Range(func(k, v any) bool { return true })`}[g.c.intn(2)]
+			}
 			if p.typ.kind == tReg {
 				call = `add("k")`
-				if g.regSize && g.c.intn(2) == 0 {
+				if g.regSize && (g.run || g.c.intn(2) == 0) {
 					call = `size()`
+				} else if g.run {
+					call = `Load("k")`
+					p.typ = mapType
+					g.line("(*sync.Map)(&" + g.expr(p) + ")." + call)
+					return
 				}
 			}
 			g.line(g.sel(p) + "." + g.bc() + call)
@@ -1242,7 +1472,9 @@ func (g *composer) stmt(b *blk) {
 		t := g.someType()
 		bt := &ctype{kind: tStruct, st: &cstruct{name: "box[" + t.String() + "]", fields: []cfield{{"v", t}}}}
 		if g.c.intn(2) == 0 {
-			g.line("var " + g.newVar(b, bt).name + " " + bt.String())
+			v := g.newVar(b, bt)
+			g.line("var " + v.name + " " + bt.String())
+			g.populate(v)
 		} else {
 			e := g.value(b, t)
 			g.line(g.newVar(b, bt).name + " := " + bt.String() + "{v: " + e + "}")
@@ -1252,6 +1484,9 @@ func (g *composer) stmt(b *blk) {
 		ch := g.newVar(b, other("chan "+t.String()))
 		ch.used = true
 		g.line(ch.name + " := make(" + ch.typ.text + ", 1)")
+		if g.run { // not to block
+			g.line(ch.name + " <- " + g.fresh(b, t, 1))
+		}
 		v := g.local(t)
 		g.open("select")
 		g.printf("\tcase %s := <-%s:%s\n", v.name, ch.name, g.lc())
@@ -1413,7 +1648,15 @@ func (g *composer) conversion(b *blk) {
 func (g *composer) closure(b *blk) {
 	switch k := g.c.intn(5); k {
 	case 0, 1, 2: // func() { ... }(), deferred, in a goroutine
+		done := ""
+		if k == 2 && g.run { // waited for
+			done = g.name("done")
+			g.line(done + " := make(chan bool)")
+		}
 		g.open([]string{"", "defer ", "go "}[k] + "func()")
+		if done != "" {
+			g.printf("\tdefer close(%s)\n", done)
+		}
 		c := b.child()
 		if c.depth < 3 {
 			for range g.c.intn(3) {
@@ -1422,6 +1665,9 @@ func (g *composer) closure(b *blk) {
 		}
 		g.uses(c)
 		g.printf("\t}()\n")
+		if done != "" {
+			g.line("<-" + done)
+		}
 	case 3: // a function literal with a parameter that holds a sync.Map
 		t := g.someType()
 		fn, p := g.local(other("func("+t.String()+")")), &cvar{name: g.name("p"), typ: t}
@@ -1473,10 +1719,12 @@ func (g *composer) assertion(b *blk) {
 }
 
 // TestComposeTypeChecks composes programs from random choices: each must
-// type-check, and their comments must be unique.
+// type-check, and their comments must be unique. Some of their findings
+// must be fixed: else the harness (checkInProcess) hides every fix, and
+// the fuzz targets test nothing.
 func TestComposeTypeChecks(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	label := regexp.MustCompile(`\[\d+\]`)
+	fixed := 0
 	for i := range 100 {
 		data := make([]byte, r.IntN(600))
 		for j := range data {
@@ -1488,16 +1736,25 @@ func TestComposeTypeChecks(t *testing.T) {
 		}
 		dir := t.TempDir()
 		write(t, filepath.Join(dir, "main.go"), src)
-		if _, err := checkInProcess(t, dir, opts); err != nil {
+		plan, err := checkInProcess(t, dir, opts)
+		if err != nil {
 			t.Fatalf("program %d does not type-check: %v\n%s", i, err, src)
+		}
+		for _, o := range plan.Outcomes {
+			if o.Fixed {
+				fixed++
+			}
 		}
 		seen := make(map[string]bool)
 		for _, c := range comments(t, "main.go", src) {
-			l := label.FindString(c)
+			l := commentLabel.FindString(c)
 			if seen[l] {
 				t.Fatalf("comment %s twice", c)
 			}
 			seen[l] = true
 		}
+	}
+	if fixed == 0 {
+		t.Fatal("no finding of the composed programs is fixed")
 	}
 }

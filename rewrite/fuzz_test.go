@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/syncfix/syncfix/rewrite"
@@ -111,11 +112,43 @@ func write(t *testing.T, name string, data []byte) {
 
 // The fuzz target type-checks in process, with one importer for the
 // whole run, which caches the standard library: loading through go list
-// costs a process per input and fuzzes at a few inputs a second.
+// costs a process per input and fuzzes at a few inputs a second. The
+// source importer looks each path up with go/build (a directory read)
+// before it consults its cache, so the packages are also cached by path.
 var (
 	fuzzFset     = token.NewFileSet()
-	fuzzImporter = importer.ForCompiler(fuzzFset, "source", nil)
+	fuzzImporter = &cachedImporter{from: importer.ForCompiler(fuzzFset, "source", nil).(types.ImporterFrom)}
 )
+
+// A cachedImporter imports each path once. The fuzz targets import only
+// the standard library, whose packages do not depend on the importing
+// directory.
+type cachedImporter struct {
+	from types.ImporterFrom
+	mu   sync.Mutex
+	pkgs map[string]*types.Package
+}
+
+func (c *cachedImporter) Import(path string) (*types.Package, error) {
+	return c.ImportFrom(path, "", 0)
+}
+
+func (c *cachedImporter) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p, ok := c.pkgs[path]; ok {
+		return p, nil
+	}
+	p, err := c.from.ImportFrom(path, dir, mode)
+	if err != nil {
+		return nil, err
+	}
+	if c.pkgs == nil {
+		c.pkgs = make(map[string]*types.Package)
+	}
+	c.pkgs[path] = p
+	return p, nil
+}
 
 // checkInProcess parses and type-checks the .go files of dir (main.go,
 // and the helper once written) as one package, and plans with opts; it
@@ -159,9 +192,19 @@ func checkInProcess(t *testing.T, dir string, opts rewrite.Options) (*rewrite.Pl
 		GoFiles: names, CompiledGoFiles: names,
 		Fset: fuzzFset, Syntax: files, Types: pkg, TypesInfo: info,
 	}
-	source := make(map[string][]byte)
-	for i, name := range names {
-		source[name] = srcs[i]
+	prog := &rewrite.Program{
+		Packages:  []*packages.Package{p},
+		Source:    make(map[string][]byte),
+		RealNames: make(map[string]string),
 	}
-	return rewrite.Make(&rewrite.Program{Packages: []*packages.Package{p}, Source: source}, opts), nil
+	for i, name := range names {
+		prog.Source[name] = srcs[i]
+		// A file whose name the loader could not resolve is never edited.
+		real, err := filepath.EvalSymlinks(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog.RealNames[name] = real
+	}
+	return rewrite.Make(prog, opts), nil
 }

@@ -126,6 +126,9 @@ func (p *Plan) classifyTupleCall(t *target, us use, path []ast.Node, call *ast.C
 
 // tupleInto handles m, ok := f() and m, ok = f() (also var m, ok =
 // f()): each variable that receives a retyped result becomes a pointer.
+// The two are one decision: the variable requires t (multiValue), and t
+// requires the variable, since m := f() makes m a pointer whether or not
+// m's uses can take one.
 func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, define bool) {
 	info := us.unit.pkg.TypesInfo
 	for _, i := range t.results {
@@ -140,7 +143,8 @@ func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, 
 			}
 			obj := info.ObjectOf(x)
 			if vt := p.targets[p.key(obj)]; vt != nil {
-				continue // its own analysis requires t (multiValue)
+				t.requires = append(t.requires, vt) // its own analysis requires t (multiValue)
+				continue
 			}
 			vt := p.varTarget(obj)
 			if vt == nil {
@@ -148,11 +152,15 @@ func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, 
 				return
 			}
 			p.analyzeTarget(vt)
+			t.requires = append(t.requires, vt)
 		case *ast.SelectorExpr:
 			// A field target made now would miss R1's construction
 			// sites; one that exists already was analyzed with them.
-			if sel := info.Selections[x]; sel != nil && p.targets[p.key(origin(sel.Obj()))] != nil {
-				continue
+			if sel := info.Selections[x]; sel != nil {
+				if ft := p.targets[p.key(origin(sel.Obj()))]; ft != nil {
+					t.requires = append(t.requires, ft)
+					continue
+				}
 			}
 			t.block("a result is stored in a field that keeps its type", p.Fset.Position(x.Pos()))
 			return

@@ -1,0 +1,312 @@
+package rewrite_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FuzzBehaviour runs the programs it fixes: each input is composed into
+// a program as for FuzzCompose, but one made to run (composeRun says
+// what it avoids so that no change the design allows shows in its
+// output), and the fix must pass checkRewrite. Then the program before
+// the fix and the program after it are compiled by the Go toolchain into
+// one binary and run, and the fixed one must print what the input
+// printed: the same entries in the same maps, and no panic the input did
+// not have (a nil *sync.Map dereferenced, above all).
+//
+// The cost of an input is the toolchain's. go run costs a go command, a
+// compile and a link per program, two programs an input: over half a
+// second of CPU. Here an input costs one compile and one link of both
+// programs and one process run, about a quarter of a second of CPU
+// (compile 0.15 s, link 0.06 s, the fix in process 0.02 s):
+//   - The two programs become one package: each package-level name gets
+//     a suffix, _v1 in the input and _v2 in the fixed program (renameTop:
+//     by type, so only package-level objects and the embedded fields
+//     named after them), and a driver main calls main_v1 then main_v2,
+//     each under a recover that prints the panic, between markers.
+//   - The compiler and the linker are called directly (go tool compile,
+//     go tool link -s -w), with an importcfg that go list -export made
+//     once per process: no go command per input, no build cache lookup.
+//   - The programs import sync only (composeRun prints with println), so
+//     the link takes the runtime and sync, not fmt and reflect.
+//
+// The programs do not run under the race detector: it would need the
+// race runtime and instrumented packages (several times the cost), and
+// it has nothing to find, since a composed program runs one goroutine at
+// a time (a go statement is waited for, for the output's order). The
+// golden cases run under -race.
+//
+//	go test ./rewrite -run '^$' -fuzz '^FuzzBehaviour$' -fuzztime 10m
+func FuzzBehaviour(f *testing.F) {
+	if testing.Short() {
+		f.Skip("runs the toolchain")
+	}
+	for _, seed := range composeSeeds() {
+		f.Add(seed)
+	}
+	tc := newToolchain(f)
+	f.Fuzz(func(t *testing.T, choices []byte) {
+		src, opts, err := composeRun(choices)
+		if err != nil {
+			t.Fatalf("the composer made a program that does not parse: %v\n%s", err, src)
+		}
+		dir := t.TempDir()
+		if err := checkRewrite(t, dir, src, opts); err != nil {
+			t.Fatalf("the composer made a program that does not type-check: %v\n%s", err, src)
+		}
+		fixed := make(map[string][]byte)
+		names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixed[filepath.Base(name)] = data
+		}
+		if len(fixed) == 1 && bytes.Equal(fixed["main.go"], src) {
+			return // nothing changed: nothing to compare
+		}
+		before, after, err := tc.runBoth(t, map[string][]byte{"main.go": src}, fixed)
+		if err != nil || before != after {
+			var b strings.Builder
+			fmt.Fprintf(&b, "input (--copies=%s):\n%s\n", opts.Copies, src)
+			for _, name := range slices.Sorted(maps.Keys(fixed)) {
+				fmt.Fprintf(&b, "fixed %s:\n%s\n", name, fixed[name])
+			}
+			if err != nil {
+				t.Fatalf("%s%v", b.String(), err)
+			}
+			t.Fatalf("%sthe fix changed the output:\n--- input\n%s--- fixed\n%s", b.String(), before, after)
+		}
+	})
+}
+
+// A toolchain compiles and links the programs of FuzzBehaviour.
+type toolchain struct {
+	compile, link, importcfg string
+}
+
+// newToolchain finds the compiler and the linker, and writes an
+// importcfg for package sync and its dependencies, built by go list.
+func newToolchain(f testing.TB) *toolchain {
+	out, err := exec.Command("go", "env", "GOTOOLDIR").Output()
+	if err != nil {
+		f.Fatalf("go env GOTOOLDIR: %v", err)
+	}
+	dir := strings.TrimSpace(string(out))
+	list := exec.Command("go", "list", "-export", "-deps", "-f", "{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}", "sync")
+	list.Dir = f.TempDir() // outside this module: the standard library only
+	cfg, err := list.Output()
+	if err != nil {
+		f.Fatalf("go list -export sync: %v", err)
+	}
+	tc := &toolchain{
+		compile:   filepath.Join(dir, "compile"),
+		link:      filepath.Join(dir, "link"),
+		importcfg: filepath.Join(f.TempDir(), "importcfg"),
+	}
+	if err := os.WriteFile(tc.importcfg, cfg, 0o644); err != nil {
+		f.Fatal(err)
+	}
+	return tc
+}
+
+// The markers the driver prints before each program's output.
+const (
+	markBefore = "== input\n"
+	markAfter  = "== fixed\n"
+)
+
+const driver = `package main
+
+func main() {
+	print("` + "== input" + `\n")
+	try(main_v1)
+	print("` + "== fixed" + `\n")
+	try(main_v2)
+}
+
+func try(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			if err, ok := r.(error); ok {
+				println("panic:", err.Error())
+			} else {
+				println("panic")
+			}
+		}
+	}()
+	f()
+}
+`
+
+// runBoth builds the input program and the fixed one (each a package
+// main, as file names and contents) into one binary, runs it, and
+// returns what each printed; err says why there is nothing to compare.
+func (tc *toolchain) runBoth(t *testing.T, input, fixed map[string][]byte) (before, after string, err error) {
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "driver.go")}
+	if err := os.WriteFile(files[0], []byte(driver), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for suffix, pkg := range map[string]map[string][]byte{"_v1": input, "_v2": fixed} {
+		renamed, err := renameTop(pkg, suffix)
+		if err != nil {
+			return "", "", fmt.Errorf("renaming %s: %v", suffix, err)
+		}
+		for name, data := range renamed {
+			file := filepath.Join(dir, strings.TrimSuffix(name, ".go")+suffix+".go")
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, file)
+		}
+	}
+	slices.Sort(files)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	obj, bin := filepath.Join(dir, "main.a"), filepath.Join(dir, "main")
+	for _, args := range [][]string{
+		// No optimization, no inlining and no DWARF: a third less time.
+		append([]string{tc.compile, "-p", "main", "-lang=go1.22", "-c=1", "-N", "-l", "-dwarf=false", "-importcfg", tc.importcfg, "-pack", "-o", obj}, files...),
+		{tc.link, "-s", "-w", "-importcfg", tc.importcfg, "-o", bin, obj},
+	} {
+		if out, err := exec.CommandContext(ctx, args[0], args[1:]...).CombinedOutput(); err != nil {
+			return "", "", fmt.Errorf("%s: %v\n%s", filepath.Base(args[0]), err, out)
+		}
+	}
+	run, cancelRun := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancelRun()
+	out, err := exec.CommandContext(run, bin).CombinedOutput()
+	s := string(out)
+	i, j := strings.Index(s, markBefore), strings.Index(s, markAfter)
+	if err != nil || i != 0 || j < 0 {
+		return "", "", fmt.Errorf("the programs did not both run to the end (%v); output:\n%s", err, out)
+	}
+	return s[len(markBefore):j], s[j+len(markAfter):], nil
+}
+
+// renameTop returns the files of a package main with each package-level
+// name n, and each embedded field named after one, renamed n+suffix, so
+// that two programs make one package. The files must type-check.
+func renameTop(files map[string][]byte, suffix string) (map[string][]byte, error) {
+	names := slices.Sorted(maps.Keys(files))
+	var asts []*ast.File
+	for _, name := range names {
+		f, err := parser.ParseFile(fuzzFset, name, files[name], parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		asts = append(asts, f)
+	}
+	info := &types.Info{Defs: make(map[*ast.Ident]types.Object), Uses: make(map[*ast.Ident]types.Object)}
+	conf := types.Config{Importer: fuzzImporter, GoVersion: "go1.22"}
+	pkg, err := conf.Check("example.com/fuzz", fuzzFset, asts, info)
+	if err != nil {
+		return nil, err
+	}
+	top := func(obj types.Object) bool {
+		if obj == nil || obj.Pkg() != pkg || obj.Name() == "_" {
+			return false
+		}
+		if v, ok := obj.(*types.Var); ok && v.Embedded() {
+			t := v.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			n, ok := types.Unalias(t).(*types.Named)
+			return ok && n.Obj().Pkg() == pkg && n.Obj().Parent() == pkg.Scope()
+		}
+		return obj.Parent() == pkg.Scope()
+	}
+	ends := make(map[string][]int) // file name: offsets where a suffix goes
+	seen := make(map[*ast.Ident]bool)
+	for _, m := range []map[*ast.Ident]types.Object{info.Defs, info.Uses} {
+		for id, obj := range m {
+			if seen[id] || !top(obj) {
+				continue
+			}
+			seen[id] = true
+			p := fuzzFset.Position(id.End())
+			ends[p.Filename] = append(ends[p.Filename], p.Offset)
+		}
+	}
+	out := make(map[string][]byte)
+	for _, name := range names {
+		src := files[name]
+		offs := ends[name]
+		slices.Sort(offs)
+		var b bytes.Buffer
+		last := 0
+		for _, off := range offs {
+			b.Write(src[last:off])
+			b.WriteString(suffix)
+			last = off
+		}
+		b.Write(src[last:])
+		out[name] = b.Bytes()
+	}
+	return out, nil
+}
+
+// TestRunBoth shows that FuzzBehaviour's check sees what it is for: a
+// fixed program that dereferences a nil *sync.Map.
+func TestRunBoth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the toolchain")
+	}
+	const input = `package main
+
+import "sync"
+
+type T struct{ m sync.Map }
+
+func main() {
+	var t T
+	t.m.Store("a", 1)
+	u := t
+	v, _ := u.m.Load("a")
+	println(v.(int))
+}
+`
+	// The fix as it would be if var t T were not initialized.
+	const fixed = `package main
+
+import "sync"
+
+type T struct{ m *sync.Map }
+
+func main() {
+	var t T
+	t.m.Store("a", 1)
+	u := t
+	v, _ := u.m.Load("a")
+	println(v.(int))
+}
+`
+	before, after, err := newToolchain(t).runBoth(t, map[string][]byte{"main.go": []byte(input)}, map[string][]byte{"main.go": []byte(fixed)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1\n"; before != want {
+		t.Errorf("input printed %q, want %q", before, want)
+	}
+	if want := "panic: runtime error: invalid memory address or nil pointer dereference\n"; after != want {
+		t.Errorf("fixed program printed %q, want %q", after, want)
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/arraybeside
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/tuplederef
+
+go 1.22
