@@ -291,8 +291,6 @@ type composer struct {
 	// nexpr counts the paths rendered as operands: a variable whose
 	// initializer rendered none holds no copy.
 	nexpr int
-	// share says that the program is fixed with --copies=share.
-	share bool
 }
 
 // compose builds one package main from the choices in data, and the
@@ -319,12 +317,6 @@ func compose(data []byte) ([]byte, rewrite.Options, error) {
 //     its internals, and the fix changes %T): fmt calls become calls of a
 //     local sink(...any), so that the program imports sync only, which
 //     makes it cheaper to compile and link.
-//   - Under --copies=share it assigns no value over a map in use: share
-//     makes n := x.m into n := &x.m, which follows x.m when x is assigned
-//     later (x = T{}), where the copy kept the entries it had. That is a
-//     change share makes which the design does not list; FuzzBehaviour
-//     found it (its seed share-reassigned-source is that input, now
-//     composed without the assignment).
 //   - It does not fail on its own: no nil pointer is dereferenced (a
 //     pointer is composed non-nil, and only pointer variables known to be
 //     non-nil are dereferenced), receives follow a send, and a go
@@ -336,7 +328,6 @@ func composeRun(data []byte) ([]byte, rewrite.Options, error) {
 func composeMode(data []byte, run bool) ([]byte, rewrite.Options, error) {
 	g := &composer{c: &chooser{data: data}, lib: make(map[string]bool), budget: 60, run: run}
 	opts := rewrite.Options{Copies: rewrite.Policy(g.c.intn(3))}
-	g.share = opts.Copies == rewrite.CopiesShare
 	mode := g.c.intn(8)
 	g.density = mode % 4
 	g.rnd = rand.New(rand.NewPCG(uint64(g.c.intn(256)), uint64(mode)))
@@ -1209,7 +1200,7 @@ func (g *composer) stmt(b *blk) {
 		g.line("var " + v.name + " " + t.String())
 		g.line(v.name + " =" + g.bc() + e)
 	case 3: // an assignment to a path in scope
-		if p, ok := g.pick(b, (*ctype).holdsMap); ok && !(g.run && g.share) {
+		if p, ok := g.pick(b, (*ctype).holdsMap); ok {
 			g.line(g.dest(p) + " = " + g.value(b, p.typ))
 			return
 		}
@@ -1383,7 +1374,7 @@ func (g *composer) stmt(b *blk) {
 	case 23: // a, b = m, c
 		p1, ok1 := g.pick(b, (*ctype).holdsMap)
 		p2, ok2 := g.pick(b, (*ctype).holdsMap)
-		if !ok1 || !ok2 || g.run && g.share {
+		if !ok1 || !ok2 {
 			g.define(b)
 			return
 		}

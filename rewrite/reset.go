@@ -324,11 +324,13 @@ func isPlainPointer(t types.Type) bool {
 	return ok
 }
 
-// sourceReset returns the position of a reset of the variable or field
-// that f copies from, or token.NoPos. Under --copies share such a copy is
-// cloned: the reset becomes Clear (or new(sync.Map)), and a shared
-// pointer would see the entries it was handed vanish, where the copy
-// used to keep them.
+// sourceReset returns the position of a write over the map that f
+// copies from, or token.NoPos: a reset of the variable or field, or an
+// assignment to the variable the source is a field of (x = T{} for a
+// copy of x.m), or to a field on the way (x.a = A{} for x.a.m). Under
+// --copies share such a copy is cloned: the map it would share by
+// address is emptied or replaced in place, where the copy used to keep
+// its entries.
 func (p *Plan) sourceReset(f *finding) token.Pos {
 	var obj types.Object
 	info := f.unit.pkg.TypesInfo
@@ -342,13 +344,91 @@ func (p *Plan) sourceReset(f *finding) token.Pos {
 			obj = info.Uses[src.Sel]
 		}
 	}
-	if obj == nil {
+	if obj != nil {
+		if pos := p.resetAt[p.key(origin(obj))]; pos.IsValid() {
+			return pos
+		}
+	}
+	return p.rootAssigned(f)
+}
+
+// rootAssigned returns the first assignment, in f's unit, to the
+// variable at the root of f's source (m itself, x in x.a.m, s in s[i].m,
+// p in p.m), or to anything under it (x.a, s[i], *p, x.n), token.NoPos
+// if none. It
+// is coarse on purpose: a write to another field only costs a clone.
+func (p *Plan) rootAssigned(f *finding) token.Pos {
+	info := f.unit.pkg.TypesInfo
+	root := rootVar(info, f.Src)
+	if root == nil {
 		return token.NoPos
 	}
-	return p.resetAt[p.key(origin(obj))]
+	v, ok := info.Uses[root].(*types.Var)
+	if !ok {
+		return token.NoPos
+	}
+	for _, use := range p.idx.unit(f.unit).of[v] {
+		file := f.unit.fileOf(use.Pos())
+		if file == nil {
+			continue
+		}
+		path := p.idx.path(file, use)
+		var e ast.Expr = use
+		for {
+			parent := parentOf(path, e)
+			if as, ok := parent.(*ast.AssignStmt); ok {
+				for _, lhs := range as.Lhs {
+					if ast.Unparen(lhs) == e {
+						return as.Pos()
+					}
+				}
+			}
+			next, ok := parent.(ast.Expr)
+			if !ok || rootStep(next) != e {
+				break
+			}
+			e = next
+		}
+	}
+	return token.NoPos
+}
+
+// rootVar returns the identifier that x.a.m, s[i].m, (*p).m or p.m
+// starts from, or nil.
+func rootVar(info *types.Info, x ast.Expr) *ast.Ident {
+	for {
+		x = ast.Unparen(x)
+		if id, ok := x.(*ast.Ident); ok {
+			return id
+		}
+		if sel, ok := x.(*ast.SelectorExpr); ok && info.Selections[sel] == nil {
+			return sel.Sel // pkg.V
+		}
+		next := rootStep(x)
+		if next == nil {
+			return nil
+		}
+		x = next
+	}
+}
+
+// rootStep returns the operand that a field selection, an index or a
+// dereference is applied to, or nil for other expressions.
+func rootStep(x ast.Expr) ast.Expr {
+	switch x := x.(type) {
+	case *ast.SelectorExpr:
+		return ast.Unparen(x.X)
+	case *ast.IndexExpr:
+		return ast.Unparen(x.X)
+	case *ast.StarExpr:
+		return ast.Unparen(x.X)
+	case *ast.ParenExpr:
+		return ast.Unparen(x.X)
+	}
+	return nil
 }
 
 // resetText says why a copy is cloned under --copies share.
 func (p *Plan) resetText(f *finding) string {
-	return fmt.Sprintf("%s is reset at line %d, which would empty the shared map", types.ExprString(f.Src), p.Fset.Position(p.sourceReset(f)).Line)
+	return fmt.Sprintf("%s is written over at line %d, which would change the map it now shares", types.ExprString(f.Src), p.Fset.Position(p.sourceReset(f)).Line)
 }

@@ -16,6 +16,22 @@ func size(m *sync.Map) int {
 
 var history []any
 
+// Job holds a map and a name.
+type Job struct {
+	state sync.Map
+	name  string
+}
+
+// restart keeps the state of a job while its variable is written over.
+func restart() {
+	var j Job
+	j.state.Store("step", 1)
+	kept := j.state // a copy: j is written over below
+	j = Job{name: "next"}
+	v, _ := kept.Load("step")
+	fmt.Println("kept step:", v, j.name)
+}
+
 func main() {
 	var current sync.Map
 	current.Store("job1", "done")
@@ -30,6 +46,7 @@ func main() {
 	alias := other // never reset: shared
 	alias.Store("y", 2)
 
+	restart()
 	fmt.Println("previous:", size(&previous), "current:", size(&current), "other:", size(&other))
 	for _, h := range history {
 		m := h.(sync.Map)
