@@ -191,28 +191,62 @@ func MapFields(t types.Type) []*types.Var { return mapFields(t) }
 // mapFields returns every struct field of sync.Map type reachable by value
 // from t, in declaration order, each once.
 func mapFields(t types.Type) []*types.Var {
+	if t == nil || IsSyncMap(t) {
+		return nil
+	}
 	var fields []*types.Var
+	WalkFields(t, false, func(f *types.Var) bool {
+		if IsSyncMap(f.Type()) {
+			fields = append(fields, f)
+			return false
+		}
+		return true
+	})
+	return fields
+}
+
+// WalkFields calls visit for every struct field that a value of type t
+// holds by value, through struct fields and array elements, in
+// declaration order, and descends into the field's type where visit
+// returns true. With reach it also follows what the values lead to:
+// the elements of slices, channels and maps, map keys, and pointees.
+// Each type is walked once, which ends cycles. This is the one walk over
+// the types that hold a sync.Map; detect and rewrite build on it.
+func WalkFields(t types.Type, reach bool, visit func(f *types.Var) bool) {
 	seen := make(map[types.Type]bool)
 	var walk func(t types.Type)
 	walk = func(t types.Type) {
-		if t == nil || seen[t] || IsSyncMap(t) {
+		if t == nil || seen[t] {
 			return
 		}
 		seen[t] = true
 		switch u := t.Underlying().(type) {
 		case *types.Array:
 			walk(u.Elem())
+		case *types.Slice:
+			if reach {
+				walk(u.Elem())
+			}
+		case *types.Pointer:
+			if reach {
+				walk(u.Elem())
+			}
+		case *types.Chan:
+			if reach {
+				walk(u.Elem())
+			}
+		case *types.Map:
+			if reach {
+				walk(u.Key())
+				walk(u.Elem())
+			}
 		case *types.Struct:
 			for i := range u.NumFields() {
-				f := u.Field(i)
-				if IsSyncMap(f.Type()) {
-					fields = append(fields, f)
-				} else {
+				if f := u.Field(i); visit(f) {
 					walk(f.Type())
 				}
 			}
 		}
 	}
 	walk(t)
-	return fields
 }

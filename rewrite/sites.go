@@ -219,26 +219,15 @@ func (c *constructionScan) heldBy(t types.Type) []*target {
 	}
 	c.held[t] = nil // a value cannot hold itself; this ends cycles
 	var ts []*target
-	add := func(more ...*target) {
-		for _, m := range more {
-			if !slices.Contains(ts, m) {
-				ts = append(ts, m)
+	detect.WalkFields(t, false, func(f *types.Var) bool {
+		if ft := c.fieldTarget(f); ft != nil {
+			if !slices.Contains(ts, ft) {
+				ts = append(ts, ft)
 			}
+			return false
 		}
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Array:
-		add(c.heldBy(u.Elem())...)
-	case *types.Struct:
-		for i := range u.NumFields() {
-			f := u.Field(i)
-			if ft := c.fieldTarget(f); ft != nil {
-				add(ft)
-			} else if !detect.IsSyncMap(f.Type()) {
-				add(c.heldBy(f.Type())...)
-			}
-		}
-	}
+		return !detect.IsSyncMap(f.Type())
+	})
 	c.held[t] = ts
 	return ts
 }
