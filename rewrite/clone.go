@@ -133,7 +133,7 @@ func (p *Plan) excludedDeclares(u *unit, name string) bool {
 
 // declaresLocally reports whether some function of u declares name.
 func (p *Plan) declaresLocally(u *unit, name string) bool {
-	return p.idx.unit(u).defs[name]
+	return p.idx.definesName(u, name)
 }
 
 // isHelper reports whether obj is a clone helper written by syncfix:

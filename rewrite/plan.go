@@ -126,6 +126,9 @@ type Plan struct {
 	// targets are decided (reset.go).
 	resets     []*reset
 	resetBySrc map[ast.Expr]*reset
+	// early is the check of the edited program that Apply started for
+	// Verify (verify.go), or nil.
+	early *earlyCheck
 }
 
 // Make plans the fix for the packages of prog, as loaded by go/packages
