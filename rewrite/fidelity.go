@@ -17,7 +17,9 @@ import (
 //     around them up to the nearest blank lines: gofmt aligns comments
 //     and fields across consecutive lines, never across a blank line. So
 //     a file that was gofmt-formatted comes out formatted, and the
-//     unformatted parts of one that was not stay as they were.
+//     unformatted parts of one that was not stay as they were. Only
+//     the top-level declarations those lines reach are printed
+//     (formatRegions), unless that is most of the file.
 //   - A UTF-8 byte order mark is kept. go/parser skips it and gofmt does
 //     not print it, so it is put back.
 //   - CRLF line endings are kept: the file is formatted with LF endings,

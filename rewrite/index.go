@@ -85,6 +85,14 @@ func (x *index) file(f *ast.File) *fileIndex {
 	return fi
 }
 
+// releaseFiles lets the file indexes go, to keep peak memory low once
+// planning is done; a later question builds them again.
+func (x *index) releaseFiles() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.files = make(map[*ast.File]*fileIndex)
+}
+
 // declStart returns where a top-level declaration begins: at its doc
 // comment, if it has one.
 func declStart(d ast.Decl) token.Pos {

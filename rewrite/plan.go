@@ -201,6 +201,7 @@ func Make(prog *Program, opts Options) *Plan {
 	}
 	sortOutcomes(p.Outcomes)
 	sortOutcomes(p.Silenced)
+	p.idx.releaseFiles() // Apply and Verify have no use for them
 	return p
 }
 
