@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 )
 
@@ -18,12 +17,6 @@ func main() {
 		return
 	}
 	catchSIGPIPE()
-	// A run loads, plans and exits, and its heap mostly grows: collect
-	// half as often as by default, for about a tenth less CPU time and a
-	// tenth or so more peak memory. GOGC in the environment still rules.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
