@@ -155,11 +155,12 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 	for i, g := range comments {
 		cstarts[i] = line(g.Pos())
 	}
-	var out []byte
-	last := 0 // offset in text up to which out holds it
+	// What each region prints: decls[i:j], comments[ci:cj].
+	type span struct{ i, j, ci, cj int }
+	spans := make([]span, len(merged))
 	selected := 0
-	for _, r := range merged {
-		a, b, from, to := r[0], r[1], r[2], r[3]
+	for k, r := range merged {
+		a, b := r[0], r[1]
 		i := sort.SearchInts(starts, a)
 		j := sort.Search(len(starts), func(j int) bool { return starts[j] > b })
 		ci := sort.SearchInts(cstarts, a)
@@ -167,10 +168,17 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 		if ci > 0 && line(comments[ci-1].End()) >= a || cj > ci && line(comments[cj-1].End()) > b || i == j && ci == cj {
 			return nil, false // a comment across the region's edge; nothing to print
 		}
+		spans[k] = span{i, j, ci, cj}
 		selected += j - i
-		if 4*selected > 3*len(decls) {
-			return nil, false // most of the file: print it whole, once
-		}
+	}
+	if 4*selected > 3*len(decls) {
+		return nil, false // most of the file: print it whole, once
+	}
+	var out []byte
+	last := 0 // offset in text up to which out holds it
+	for k, r := range merged {
+		from, to := r[2], r[3]
+		i, j, ci, cj := spans[k].i, spans[k].j, spans[k].ci, spans[k].cj
 		region := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[i:j], Comments: comments[ci:cj], FileStart: f.FileStart, FileEnd: f.FileEnd}
 		var buf bytes.Buffer
 		if err := format.Node(&buf, fset, region); err != nil {

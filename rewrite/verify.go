@@ -58,7 +58,15 @@ func (p *Plan) Verify(changes []FileChange) error {
 	if len(changes) == 0 {
 		return nil
 	}
-	if e := p.early; e != nil && e.covers(changes) {
+	// Once checked, the parsed files may go: a second Verify parses New.
+	defer func() {
+		for i := range changes {
+			changes[i].file, changes[i].edits = nil, nil
+		}
+	}()
+	e := p.early
+	p.early = nil
+	if e != nil && e.covers(changes) {
 		<-e.done
 		return e.err
 	}
@@ -338,13 +346,12 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 		}
 		r.files = append(r.files, nf)
 	}
+	// What the copy finder reads; not Scopes or Instances.
 	r.info = &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Defs:         make(map[*ast.Ident]types.Object),
 		Uses:         make(map[*ast.Ident]types.Object),
 		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
