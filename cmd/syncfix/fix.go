@@ -128,9 +128,9 @@ func fix(c *cli.Context) error {
 func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	// Applying and verifying hold a second copy of the changed files'
 	// syntax and types on top of the loaded program: collect more often
-	// meanwhile (GOGC=50, or the user's lower setting), so that peak
+	// meanwhile (GOGC=75, or the user's lower setting), so that peak
 	// memory stays near that of the load and plan.
-	if old := debug.SetGCPercent(50); old < 50 {
+	if old := debug.SetGCPercent(75); old < 75 {
 		debug.SetGCPercent(old) // lower already, or off
 	} else {
 		defer debug.SetGCPercent(old)
