@@ -67,7 +67,7 @@ func runAnalyzer(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	plan := Make(prog, Options{})
-	changes, err := plan.Apply()
+	changes, err := plan.apply(false) // helpersInFiles changes them: no early Verify
 	if err == nil {
 		changes, err = helpersInFiles(plan, changes)
 	}

@@ -30,12 +30,22 @@ type FileChange struct {
 	// cgo is, for a user's file behind cgo output, the edited output,
 	// which Verify type-checks in its place (cgo.go).
 	cgo *FileChange
+	// text is the source of file, until it is formatted.
+	text []byte
 }
 
 // Apply performs the plan: it edits the bytes of the files that need
 // edits, and only those, and returns their new content and the new clone
 // helper files, sorted by name. It writes nothing.
-func (p *Plan) Apply() ([]FileChange, error) {
+//
+// While it formats the edited files, Apply already type-checks the
+// edited program for Verify (verify.go), which uses that result when it
+// is given the changes Apply returned.
+func (p *Plan) Apply() ([]FileChange, error) { return p.apply(true) }
+
+// apply is Apply; with early, it starts Verify's work before formatting.
+func (p *Plan) apply(early bool) ([]FileChange, error) {
+	p.early = nil
 	byFile := p.acceptedOps()
 	helpers := p.helpers()
 	var names []string
@@ -48,7 +58,19 @@ func (p *Plan) Apply() ([]FileChange, error) {
 	results := make([]FileChange, len(names))
 	errs := make([]error, len(names))
 	parallel(len(names), func(i int) {
-		results[i], errs[i] = p.applyFile(names[i], byFile[names[i]], helpers)
+		results[i], errs[i] = p.editFile(names[i], byFile[names[i]], helpers)
+	})
+	for i := range names {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+	}
+	newFiles := helpers.files()
+	if early {
+		p.early = p.startVerify(append(append([]FileChange(nil), results...), newFiles...))
+	}
+	parallel(len(names), func(i int) {
+		errs[i] = p.formatFile(&results[i])
 	})
 	var changes []FileChange
 	for i := range names {
@@ -59,14 +81,14 @@ func (p *Plan) Apply() ([]FileChange, error) {
 			changes = append(changes, results[i])
 		}
 	}
-	changes = append(changes, helpers.files()...)
+	changes = append(changes, newFiles...)
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
 	return changes, nil
 }
 
-// applyFile performs the ops of one file; a zero FileChange means the
-// file comes out as it was.
-func (p *Plan) applyFile(name string, ops []*op, helpers *helperSet) (FileChange, error) {
+// editFile performs the ops of one file and parses the result, which is
+// not formatted yet (formatFile).
+func (p *Plan) editFile(name string, ops []*op, helpers *helperSet) (FileChange, error) {
 	old, ok := p.prog.Source[name]
 	if !ok {
 		return FileChange{}, &FileError{Name: name, Err: errNotRead}
@@ -87,14 +109,24 @@ func (p *Plan) applyFile(name string, ops []*op, helpers *helperSet) (FileChange
 	if err != nil {
 		return FileChange{}, &FileError{Name: name, Err: fmt.Errorf("internal error: the edited file does not parse: %v", err)}
 	}
-	out, err := formatEdited(p.Fset, f, old, edited, edits) // fidelity.go: gofmt where the edits reach; BOM, CRLF
+	return FileChange{Name: name, Old: old, file: f, edits: edits, text: edited}, nil
+}
+
+// formatFile sets the New content of an edited file; none if the file
+// comes out as it was.
+func (p *Plan) formatFile(ch *FileChange) error {
+	if ch.file == nil {
+		return nil // a cgo file, formatted by applyCgo (cgo.go)
+	}
+	out, err := formatEdited(p.Fset, ch.file, ch.Old, ch.text, ch.edits) // fidelity.go: gofmt where the edits reach; BOM, CRLF
+	ch.text = nil
 	if err != nil {
-		return FileChange{}, &FileError{Name: name, Err: err}
+		return &FileError{Name: ch.Name, Err: err}
 	}
-	if bytes.Equal(out, old) {
-		return FileChange{}, nil
+	if !bytes.Equal(out, ch.Old) {
+		ch.New = out
 	}
-	return FileChange{Name: name, Old: old, New: out, file: f, edits: edits}, nil
+	return nil
 }
 
 // acceptedOps returns the ops of accepted targets and fixed findings,

@@ -224,8 +224,8 @@ func (c *cgoFile) cgoEdits(edits []textdiff.Edit) ([]textdiff.Edit, error) {
 
 // applyCgo makes the change of the user's file behind the cgo output
 // name from the output's edits: the same edits at the mapped offsets,
-// then gofmt where they reach. The edited output goes with it for
-// Verify.
+// then gofmt where they reach, so that formatFile has nothing left to
+// do. The edited output goes with it for Verify.
 func (p *Plan) applyCgo(c *cgoFile, name string, edited []byte, edits []textdiff.Edit) (FileChange, error) {
 	origEdits, err := c.cgoEdits(edits)
 	if err != nil {
@@ -245,7 +245,7 @@ func (p *Plan) applyCgo(c *cgoFile, name string, edited []byte, edits []textdiff
 		return FileChange{}, &FileError{Name: c.name, Err: err}
 	}
 	if bytes.Equal(out, c.src) {
-		return FileChange{}, nil
+		return FileChange{Name: c.name, Old: c.src}, nil // New stays nil: no change
 	}
 	view := &FileChange{Name: name, Old: c.gen, New: edited, file: gen, edits: edits}
 	return FileChange{Name: c.name, Old: c.src, New: out, cgo: view}, nil

@@ -294,13 +294,13 @@
 //	excludedtypes.go ... resolved by type: the file type-checked with its package
 //	notouch.go       R5: files never edited (generated, outside the main module)
 //	cgo.go           R5: cgo files edited through the user's file, on verbatim lines
-//	index.go         indexes built once: parents, identifiers, uses, held fields
+//	index.go         indexes built on first use: parents, identifiers, uses, reached fields
 //	ops.go           the op kinds the planner records
-//	apply.go         Apply: ops to text edits, per file, in parallel
+//	apply.go         Apply: ops to text edits, per file, in parallel; Verify started early
 //	textedit.go      text edits: ordering, nesting, applying
 //	exprs.go         the text of new expressions: clones, types, literals, new
 //	imports.go       one import of sync per file, renamed where shadowed
-//	fidelity.go      gofmt where the edits reach; BOM and CRLF kept
+//	fidelity.go      gofmt where the edits reach, printing only what they reach; BOM and CRLF kept
 //	verify.go        Verify: the changed program type-checked in process, copies found again
 //	unlock.go        the findings a flag would fix, for the unlock summary
 //	analyzer.go      Analyzer: the fix one package can make alone, as a suggested fix

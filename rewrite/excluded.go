@@ -86,7 +86,7 @@ func (p *Plan) excludedNames(t *target) []name {
 	case tField:
 		names := []name{{name: t.obj.Name(), obj: t.obj, pkg: pkg, dir: t.unit.dir(), selector: true}}
 		for _, u := range p.units {
-			for _, tn := range p.idx.unit(u).reached[t.obj] {
+			for _, tn := range p.idx.reachedBy(u, t.obj) {
 				names = append(names, name{name: tn.Name(), obj: tn, pkg: u.pkg.Types, dir: u.dir()})
 			}
 		}

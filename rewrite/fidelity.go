@@ -17,7 +17,9 @@ import (
 //     around them up to the nearest blank lines: gofmt aligns comments
 //     and fields across consecutive lines, never across a blank line. So
 //     a file that was gofmt-formatted comes out formatted, and the
-//     unformatted parts of one that was not stay as they were.
+//     unformatted parts of one that was not stay as they were. Only
+//     the top-level declarations those lines reach are printed
+//     (formatRegions), unless that is most of the file.
 //   - A UTF-8 byte order mark is kept. go/parser skips it and gofmt does
 //     not print it, so it is put back.
 //   - CRLF line endings are kept: the file is formatted with LF endings,
@@ -33,11 +35,6 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []textdiff.Edit) ([]byte, error) {
 	oldBody, bom := bytes.CutPrefix(old, utf8BOM)
 	oldText := lfText(oldBody)
-	var buf bytes.Buffer
-	if err := format.Node(&buf, fset, f); err != nil {
-		return nil, err
-	}
-	formatted := buf.Bytes()
 	// edited and its LF form have the same lines: ranges of lines found
 	// in one hold in the other.
 	text := lfText(bytes.TrimPrefix(edited, utf8BOM))
@@ -53,6 +50,14 @@ func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []
 		first := tf.PositionFor(tf.Pos(start), false).Line
 		last := tf.PositionFor(tf.Pos(max(start, end-1)), false).Line
 		touched = append(touched, [2]int{lines.paragraphStart(first), lines.paragraphEnd(last)})
+	}
+	formatted, ok := formatRegions(fset, f, text, lines, touched)
+	if !ok {
+		var buf bytes.Buffer
+		if err := format.Node(&buf, fset, f); err != nil {
+			return nil, err
+		}
+		formatted = buf.Bytes()
 	}
 	var kept []textdiff.Edit
 	for _, ed := range textdiff.Edits(text, formatted) {
@@ -70,6 +75,135 @@ func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []
 		res = append(append([]byte(nil), utf8BOM...), res...)
 	}
 	return res, nil
+}
+
+// formatRegions returns text, which parses to f, with the top-level
+// declarations that the touched paragraphs reach gofmt-formatted, and the
+// rest as it is: within those declarations and the blank lines around
+// them, the text that formatting the whole file gives, for a fraction
+// of the work when the edits reach few declarations. A region of
+// declarations is printed on its own, as a file of only them and their
+// comments; that prints them as in the whole file, because each region
+// starts and ends at a blank line, where gofmt's alignment stops, at
+// the top level, where gofmt puts one blank line between paragraphs.
+// It reports false, and formats nothing, when a region would reach the
+// package clause or the imports (gofmt sorts imports) or a region does
+// not print.
+func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTable, touched [][2]int) ([]byte, bool) {
+	tf := fset.File(f.FileStart)
+	line := func(pos token.Pos) int { return tf.PositionFor(pos, false).Line }
+	// The header: the package clause, and the imports.
+	header := line(f.Name.End())
+	first := 0 // the first declaration after the imports
+	for ; first < len(f.Decls); first++ {
+		d, ok := f.Decls[first].(*ast.GenDecl)
+		if !ok || d.Tok != token.IMPORT {
+			break
+		}
+		header = line(d.End())
+	}
+	decls := f.Decls[first:]
+	starts := make([]int, len(decls))
+	ends := make([]int, len(decls))
+	for i, d := range decls {
+		starts[i], ends[i] = line(declStart(d)), line(d.End())
+	}
+	// Grow each touched paragraph to whole declarations and paragraphs.
+	var regions [][2]int
+	for _, r := range touched {
+		a, b := r[0], r[1]
+		for {
+			na, nb := a, b
+			i := sort.Search(len(decls), func(i int) bool { return ends[i] >= na })
+			for ; i < len(decls) && starts[i] <= nb; i++ {
+				na, nb = min(na, starts[i]), max(nb, ends[i])
+			}
+			na, nb = lines.paragraphStart(na), lines.paragraphEnd(nb)
+			if na == a && nb == b {
+				break
+			}
+			a, b = na, nb
+		}
+		if a <= header {
+			return nil, false
+		}
+		regions = append(regions, [2]int{a, b})
+	}
+	sort.Slice(regions, func(i, j int) bool { return regions[i][0] < regions[j][0] })
+	// Each region takes the blank lines around it too (gofmt makes them
+	// one, and none at the end of the file); regions with only blank
+	// lines between them are one.
+	nlines := len(lines.starts)
+	var merged [][4]int // a, b: the region's lines; from, to: with the blank lines
+	for _, r := range regions {
+		from, to := r[0], r[1]
+		for from > 1 && lines.blank(from-1) {
+			from--
+		}
+		for to < nlines && lines.blank(to+1) {
+			to++
+		}
+		if n := len(merged); n > 0 && from <= merged[n-1][3]+1 {
+			m := &merged[n-1]
+			m[1], m[3] = max(m[1], r[1]), max(m[3], to)
+			continue
+		}
+		merged = append(merged, [4]int{r[0], r[1], from, to})
+	}
+	comments := f.Comments
+	cstarts := make([]int, len(comments))
+	for i, g := range comments {
+		cstarts[i] = line(g.Pos())
+	}
+	// What each region prints: decls[i:j], comments[ci:cj].
+	type span struct{ i, j, ci, cj int }
+	spans := make([]span, len(merged))
+	selected := 0
+	for k, r := range merged {
+		a, b := r[0], r[1]
+		i := sort.SearchInts(starts, a)
+		j := sort.Search(len(starts), func(j int) bool { return starts[j] > b })
+		ci := sort.SearchInts(cstarts, a)
+		cj := sort.Search(len(cstarts), func(j int) bool { return cstarts[j] > b })
+		if ci > 0 && line(comments[ci-1].End()) >= a || cj > ci && line(comments[cj-1].End()) > b || i == j && ci == cj {
+			return nil, false // a comment across the region's edge; nothing to print
+		}
+		spans[k] = span{i, j, ci, cj}
+		selected += j - i
+	}
+	if 4*selected > 3*len(decls) {
+		return nil, false // most of the file: print it whole, once
+	}
+	var out []byte
+	last := 0 // offset in text up to which out holds it
+	for k, r := range merged {
+		from, to := r[2], r[3]
+		i, j, ci, cj := spans[k].i, spans[k].j, spans[k].ci, spans[k].cj
+		region := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[i:j], Comments: comments[ci:cj], FileStart: f.FileStart, FileEnd: f.FileEnd}
+		var buf bytes.Buffer
+		if err := format.Node(&buf, fset, region); err != nil {
+			return nil, false
+		}
+		// Drop the package clause and the blank lines after it.
+		printed := buf.Bytes()
+		nl := bytes.IndexByte(printed, '\n')
+		if nl < 0 {
+			return nil, false
+		}
+		printed = bytes.TrimLeft(printed[nl+1:], "\n")
+		if !bytes.HasSuffix(printed, []byte("\n")) {
+			printed = append(printed, '\n')
+		}
+		out = append(out, text[last:lines.starts[from-1]]...)
+		out = append(out, '\n')
+		out = append(out, printed...)
+		last = len(text)
+		if to < nlines {
+			out = append(out, '\n')
+			last = lines.starts[to]
+		}
+	}
+	return append(out, text[last:]...), true
 }
 
 // A lineTable holds the offsets at which the lines of a text start.

@@ -6,36 +6,57 @@ import (
 	"go/types"
 	"sort"
 	"sync"
+
+	"github.com/syncfix/syncfix/detect"
 )
 
 // This file indexes the loaded syntax and types once, so that the
 // planner's questions (the parents of a node, the identifier at a
 // position, the uses of a name, the types that hold a field) cost a map
 // lookup, not a walk of a file or a scope: planning stays linear in the
-// size of the program. Each index is built on first use, for the files
-// and units that have targets, so that a program without copies pays
-// nothing.
+// size of the program. Each index is built on first use, for the files,
+// top-level declarations and units that have targets, so that a program
+// without copies pays nothing. A file is indexed one top-level
+// declaration at a time: small maps, built only for the declarations the
+// planner asks about, and cheap to look up.
 
-// A fileIndex holds the parent of every node of one file and its
-// identifiers by position.
+// A fileIndex locates the top-level declarations of one file; each has
+// its own index, built on first use.
 type fileIndex struct {
-	parent map[ast.Node]ast.Node
-	idents map[token.Pos]*ast.Ident
+	file *ast.File
+	// starts[i] is where decls[i] begins, its doc comment included;
+	// the declarations do not overlap and are in position order.
+	starts []token.Pos
+	decls  []declIndex
+	// top indexes what lies outside every declaration: the file's
+	// name and doc comment.
+	top declIndex
+}
+
+// A declIndex holds the parent of every node of one top-level
+// declaration (up to the declaration, whose parent is the file), its
+// identifiers by position, and the identifiers that use each object.
+type declIndex struct {
+	once, usesOnce sync.Once
+	root           ast.Node
+	parent         map[ast.Node]ast.Node
+	idents         map[token.Pos]*ast.Ident
+	// uses holds, per object, the identifiers of the declaration that
+	// use it (TypesInfo.Uses), in source order; built on first use.
+	uses map[types.Object][]*ast.Ident
 }
 
 // A unitIndex holds the identifiers of one unit by name: the uses and the
-// local declarations.
+// local declarations. Each part is built on first use.
 type unitIndex struct {
-	uses map[string][]*ast.Ident
-	// of holds the uses of each object, in no order.
-	of   map[types.Object][]*ast.Ident
-	defs map[string]bool
-	// held maps a field to the package-level types of the unit that hold
-	// it by value (through struct fields and arrays), in name order;
-	// reached to those whose values can lead to one (also through
-	// slices, maps, channels and pointers: make(S, n) of a type S []T
-	// makes zero values of T).
-	held, reached map[types.Object][]*types.TypeName
+	usesOnce, defsOnce, reachedOnce sync.Once
+	uses                            map[string][]*ast.Ident
+	defs                            map[string]bool
+	// reached maps a field to the package-level types of the unit whose
+	// values can lead to it, in name order: through struct fields and
+	// arrays, and also through slices, maps, channels and pointers
+	// (make(S, n) of a type S []T makes zero values of T).
+	reached map[types.Object][]*types.TypeName
 }
 
 // An index is the planner's set of indexes.
@@ -56,74 +77,186 @@ func (x *index) file(f *ast.File) *fileIndex {
 	if fi := x.files[f]; fi != nil {
 		return fi
 	}
-	fi := &fileIndex{parent: make(map[ast.Node]ast.Node), idents: make(map[token.Pos]*ast.Ident)}
-	var stack []ast.Node
-	ast.Inspect(f, func(n ast.Node) bool {
+	fi := &fileIndex{file: f, starts: make([]token.Pos, len(f.Decls)), decls: make([]declIndex, len(f.Decls))}
+	for i, d := range f.Decls {
+		fi.starts[i] = declStart(d)
+		fi.decls[i].root = d
+	}
+	fi.top.root = f
+	x.files[f] = fi
+	return fi
+}
+
+// releaseFiles lets the file indexes go, to keep peak memory low once
+// planning is done; a later question builds them again.
+func (x *index) releaseFiles() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.files = make(map[*ast.File]*fileIndex)
+}
+
+// declStart returns where a top-level declaration begins: at its doc
+// comment, if it has one.
+func declStart(d ast.Decl) token.Pos {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Doc != nil {
+			return d.Doc.Pos()
+		}
+	case *ast.GenDecl:
+		if d.Doc != nil {
+			return d.Doc.Pos()
+		}
+	}
+	return d.Pos()
+}
+
+// at returns the index of the top-level declaration that holds pos, or
+// the index of what lies outside them.
+func (fi *fileIndex) at(pos token.Pos) *declIndex {
+	i := sort.Search(len(fi.starts), func(i int) bool { return fi.starts[i] > pos }) - 1
+	d := &fi.top
+	if i >= 0 && pos < fi.file.Decls[i].End() {
+		d = &fi.decls[i]
+	}
+	d.once.Do(func() { d.build(fi.file) })
+	return d
+}
+
+// build indexes the nodes of d: for the file's own index, those outside
+// every declaration.
+func (d *declIndex) build(f *ast.File) {
+	// Sized first: growing maps costs more than a second walk.
+	nodes, idents := 0, 0
+	ast.Inspect(d.root, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil:
+		case *ast.Ident:
+			nodes++
+			idents++
+		default:
+			nodes++
+		}
+		return true
+	})
+	d.parent = make(map[ast.Node]ast.Node, nodes)
+	d.idents = make(map[token.Pos]*ast.Ident, idents)
+	stack := []ast.Node{f}
+	if d.root == ast.Node(f) {
+		stack = nil
+	}
+	ast.Inspect(d.root, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return false
 		}
+		if _, ok := n.(ast.Decl); ok && d.root == ast.Node(f) {
+			return false // indexed on its own
+		}
 		if len(stack) > 0 {
-			fi.parent[n] = stack[len(stack)-1]
+			d.parent[n] = stack[len(stack)-1]
 		}
 		if id, ok := n.(*ast.Ident); ok {
-			fi.idents[id.Pos()] = id
+			d.idents[id.Pos()] = id
 		}
 		stack = append(stack, n)
 		return true
 	})
-	x.files[f] = fi
-	return fi
 }
 
 // path returns n and its ancestors in f, innermost first, up to f: what
 // astutil.PathEnclosingInterval gives for n's extent.
 func (x *index) path(f *ast.File, n ast.Node) []ast.Node {
-	fi := x.file(f)
-	var path []ast.Node
-	for ; n != nil; n = fi.parent[n] {
-		path = append(path, n)
+	path := []ast.Node{n}
+	if n == ast.Node(f) {
+		return path
+	}
+	d := x.file(f).at(n.Pos())
+	for p := d.parent[n]; p != nil; p = d.parent[p] {
+		path = append(path, p)
 	}
 	return path
 }
 
 // identAt returns the identifier of f that starts at pos, or nil.
 func (x *index) identAt(f *ast.File, pos token.Pos) *ast.Ident {
-	return x.file(f).idents[pos]
+	return x.file(f).at(pos).idents[pos]
 }
 
-// unit returns the index of u.
+// localUses returns the identifiers of f that use v, a variable local to
+// a function declared in f (so that every use is in the top-level
+// declaration that declares it), in source order.
+func (x *index) localUses(f *ast.File, info *types.Info, v *types.Var) []*ast.Ident {
+	d := x.file(f).at(v.Pos())
+	d.usesOnce.Do(func() {
+		d.uses = make(map[types.Object][]*ast.Ident)
+		ast.Inspect(d.root, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := info.Uses[id]; obj != nil {
+					d.uses[obj] = append(d.uses[obj], id)
+				}
+			}
+			return true
+		})
+	})
+	return d.uses[v]
+}
+
+// unit returns the index of u; its parts are built by the accessors
+// below.
 func (x *index) unit(u *unit) *unitIndex {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if ui := x.units[u]; ui != nil {
 		return ui
 	}
-	ui := &unitIndex{uses: make(map[string][]*ast.Ident), of: make(map[types.Object][]*ast.Ident), defs: make(map[string]bool)}
-	for id, obj := range u.pkg.TypesInfo.Uses {
-		ui.uses[id.Name] = append(ui.uses[id.Name], id)
-		ui.of[obj] = append(ui.of[obj], id)
-	}
-	for id := range u.pkg.TypesInfo.Defs {
-		ui.defs[id.Name] = true
-	}
-	ui.held = make(map[types.Object][]*types.TypeName)
-	ui.reached = make(map[types.Object][]*types.TypeName)
-	scope := u.pkg.Types.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		for _, f := range fieldsHeld(tn.Type(), false) {
-			ui.held[f] = append(ui.held[f], tn)
-		}
-		for _, f := range fieldsHeld(tn.Type(), true) {
-			ui.reached[f] = append(ui.reached[f], tn)
-		}
-	}
+	ui := new(unitIndex)
 	x.units[u] = ui
 	return ui
+}
+
+// usesNamed returns the identifiers of u that use an object named name.
+func (x *index) usesNamed(u *unit, name string) []*ast.Ident {
+	ui := x.unit(u)
+	ui.usesOnce.Do(func() {
+		ui.uses = make(map[string][]*ast.Ident)
+		for id := range u.pkg.TypesInfo.Uses {
+			ui.uses[id.Name] = append(ui.uses[id.Name], id)
+		}
+	})
+	return ui.uses[name]
+}
+
+// definesName reports whether u declares something named name.
+func (x *index) definesName(u *unit, name string) bool {
+	ui := x.unit(u)
+	ui.defsOnce.Do(func() {
+		ui.defs = make(map[string]bool)
+		for id := range u.pkg.TypesInfo.Defs {
+			ui.defs[id.Name] = true
+		}
+	})
+	return ui.defs[name]
+}
+
+// reachedBy returns the package-level types of u whose values can lead
+// to field f (see unitIndex.reached).
+func (x *index) reachedBy(u *unit, f types.Object) []*types.TypeName {
+	ui := x.unit(u)
+	ui.reachedOnce.Do(func() {
+		ui.reached = make(map[types.Object][]*types.TypeName)
+		scope := u.pkg.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			for _, f := range fieldsHeld(tn.Type(), true) {
+				ui.reached[f] = append(ui.reached[f], tn)
+			}
+		}
+	})
+	return ui.reached[f]
 }
 
 // fieldsHeld returns the fields a value of type typ holds by value,
@@ -132,45 +265,13 @@ func (x *index) unit(u *unit) *unitIndex {
 // slices, maps, channels and pointers.
 func fieldsHeld(typ types.Type, reach bool) []types.Object {
 	var fields []types.Object
-	seen := make(map[types.Type]bool)
-	var walk func(types.Type)
-	walk = func(t types.Type) {
-		if seen[t] {
-			return
+	detect.WalkFields(typ, reach, func(f *types.Var) bool {
+		fields = append(fields, f)
+		if f.Origin() != f {
+			fields = append(fields, f.Origin())
 		}
-		seen[t] = true
-		switch u := t.Underlying().(type) {
-		case *types.Array:
-			walk(u.Elem())
-		case *types.Slice:
-			if reach {
-				walk(u.Elem())
-			}
-		case *types.Pointer:
-			if reach {
-				walk(u.Elem())
-			}
-		case *types.Chan:
-			if reach {
-				walk(u.Elem())
-			}
-		case *types.Map:
-			if reach {
-				walk(u.Key())
-				walk(u.Elem())
-			}
-		case *types.Struct:
-			for i := range u.NumFields() {
-				f := u.Field(i)
-				fields = append(fields, f)
-				if f.Origin() != f {
-					fields = append(fields, f.Origin())
-				}
-				walk(f.Type())
-			}
-		}
-	}
-	walk(typ)
+		return true
+	})
 	return fields
 }
 

@@ -79,7 +79,7 @@ func (p *Plan) isMove(f *finding) bool {
 	if hasGoto(fn) {
 		return false
 	}
-	for _, use := range p.idx.unit(f.unit).of[v] {
+	for _, use := range p.idx.localUses(file, info, v) {
 		if use == id || info.Uses[use] != v {
 			continue
 		}

@@ -132,6 +132,9 @@ type Plan struct {
 	// cgoFiles caches cgoMap.
 	cgoFiles map[*ast.File]*cgoFile
 	cgoMu    sync.Mutex
+	// early is the check of the edited program that Apply started for
+	// Verify (verify.go), or nil.
+	early *earlyCheck
 }
 
 // Make plans the fix for the packages of prog, as loaded by go/packages
@@ -205,6 +208,7 @@ func Make(prog *Program, opts Options) *Plan {
 	}
 	sortOutcomes(p.Outcomes)
 	sortOutcomes(p.Silenced)
+	p.idx.releaseFiles() // Apply and Verify have no use for them
 	return p
 }
 

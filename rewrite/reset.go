@@ -367,7 +367,10 @@ func (p *Plan) rootAssigned(f *finding) token.Pos {
 	if !ok {
 		return token.NoPos
 	}
-	for _, use := range p.idx.unit(f.unit).of[v] {
+	for _, use := range p.idx.usesNamed(f.unit, v.Name()) {
+		if info.Uses[use] != v {
+			continue
+		}
 		file := f.unit.fileOf(use.Pos())
 		if file == nil {
 			continue

@@ -61,9 +61,8 @@ func (p *Plan) collectUses(pending map[*target]bool) []use {
 	var posns []token.Position
 	for _, u := range p.units {
 		info := u.pkg.TypesInfo
-		ui := p.idx.unit(u)
 		for name := range names {
-			for _, id := range ui.uses[name] {
+			for _, id := range p.idx.usesNamed(u, name) {
 				key := p.key(origin(info.Uses[id]))
 				if t := p.targets[key]; t != nil && pending[t] {
 					uses = append(uses, use{unit: u, file: u.fileOf(id.Pos()), id: id, owner: t})

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -36,6 +37,13 @@ import (
 //
 // A user's file behind cgo output is checked as its edited output, the
 // file the loaded package holds (cgo.go); a Reload gets the user's file.
+//
+// The roots are checked in parallel; an importer waits only for the
+// types of the roots it imports, not for the copy finder's run on them.
+// Apply starts all of this before it formats the edited files
+// (earlyCheck), since the check reads the files as edited and parsed,
+// which formatting does not change; Verify then only waits for the
+// result, if it is given the changes that Apply returned.
 
 // A VerifyError says that the changed program does not type-check, or
 // that an edit left or introduced a copy: an internal error of the plan,
@@ -52,6 +60,18 @@ func (e *VerifyError) Error() string { return strings.Join(e.Problems, "\n") }
 func (p *Plan) Verify(changes []FileChange) error {
 	if len(changes) == 0 {
 		return nil
+	}
+	// Once checked, the parsed files may go: a second Verify parses New.
+	defer func() {
+		for i := range changes {
+			changes[i].file, changes[i].edits = nil, nil
+		}
+	}()
+	e := p.early
+	p.early = nil
+	if e != nil && e.covers(changes) {
+		<-e.done
+		return e.err
 	}
 	v := newVerifier(p, changes)
 	if v.needsReload() {
@@ -70,6 +90,64 @@ func (p *Plan) Verify(changes []FileChange) error {
 	return v.findCopies()
 }
 
+// An earlyCheck is Verify's work on the edited program, started by Apply
+// before it formats the files: formatting changes white space only, and
+// Verify checks the edited files as parsed before formatting (file,
+// edits), so the result holds for the changes Apply returns, if they
+// are the same files. A file that formatting turns back into its old
+// content is dropped from the changes, and then Verify checks again.
+type earlyCheck struct {
+	files map[string]*ast.File // the edited files checked, by name
+	added map[string][]byte    // the new files checked, by name
+	done  chan struct{}
+	err   error
+}
+
+// startVerify starts Verify's work on changes: edited files not yet
+// formatted, and new files. It returns nil if Verify would need
+// Program.Reload, which reads the formatted files.
+func (p *Plan) startVerify(changes []FileChange) *earlyCheck {
+	if len(changes) == 0 {
+		return nil
+	}
+	v := newVerifier(p, changes)
+	if v.needsReload() {
+		return nil
+	}
+	e := &earlyCheck{files: make(map[string]*ast.File), added: make(map[string][]byte), done: make(chan struct{})}
+	for _, ch := range changes {
+		if ch.Old == nil {
+			e.added[ch.Name] = ch.New
+		} else {
+			e.files[ch.Name] = ch.file
+		}
+	}
+	go func() {
+		defer close(e.done)
+		if e.err = v.check(); e.err == nil {
+			e.err = v.findCopies()
+		}
+	}()
+	return e
+}
+
+// covers reports whether changes are the ones e checks.
+func (e *earlyCheck) covers(changes []FileChange) bool {
+	if len(changes) != len(e.files)+len(e.added) {
+		return false
+	}
+	for _, ch := range changes {
+		if ch.Old == nil {
+			if b, ok := e.added[ch.Name]; !ok || !bytes.Equal(b, ch.New) {
+				return false
+			}
+		} else if ch.file == nil || e.files[ch.Name] != ch.file {
+			return false
+		}
+	}
+	return true
+}
+
 // A verifier type-checks the changed program.
 type verifier struct {
 	p       *Plan
@@ -85,12 +163,14 @@ type verifier struct {
 
 // A checked package is the result of type-checking a root again.
 type checked struct {
-	done  chan struct{}
-	pkg   *types.Package
-	info  *types.Info
-	files []*ast.File
-	found []detect.Finding // the copies in the checked package
-	errs  []string
+	// typed is closed when pkg is complete, done when found is too:
+	// importers wait only for the types.
+	typed, done chan struct{}
+	pkg         *types.Package
+	info        *types.Info
+	files       []*ast.File
+	found       []detect.Finding // the copies in the checked package
+	errs        []string
 }
 
 func newVerifier(p *Plan, changes []FileChange) *verifier {
@@ -201,7 +281,7 @@ func (v *verifier) check() error {
 	v.results = make(map[string]*checked, len(v.recheck))
 	var ids []string
 	for id := range v.recheck {
-		v.results[id] = &checked{done: make(chan struct{})}
+		v.results[id] = &checked{typed: make(chan struct{}), done: make(chan struct{})}
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
@@ -216,12 +296,14 @@ func (v *verifier) check() error {
 			pkg := v.roots[id]
 			for _, imp := range pkg.Imports {
 				if dep := v.results[imp.ID]; dep != nil {
-					<-dep.done
+					<-dep.typed
 				}
 			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			v.checkOne(pkg, r)
+			close(r.typed)
+			v.find(r)
 		}()
 	}
 	wg.Wait()
@@ -271,13 +353,12 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 		}
 		r.files = append(r.files, nf)
 	}
+	// What the copy finder reads; not Scopes or Instances.
 	r.info = &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Defs:         make(map[*ast.Ident]types.Object),
 		Uses:         make(map[*ast.Ident]types.Object),
 		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
@@ -319,11 +400,14 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 	tpkg := types.NewPackage(pkg.PkgPath, pkg.Name)
 	_ = types.NewChecker(conf, fset, tpkg, r.info).Files(r.files)
 	r.pkg = tpkg
-	// Find the copies now, and let the syntax and types of the check go:
-	// importers need only the package, and peak memory stays that of one
-	// load, not two.
-	if len(r.errs) == 0 {
-		r.found = detect.Find(&detect.Package{Fset: fset, Types: tpkg, Info: r.info, Files: r.files})
+}
+
+// find finds the copies in a checked root, and lets the syntax and types
+// of the check go: importers need only the package, and peak memory
+// stays that of one load, not two.
+func (v *verifier) find(r *checked) {
+	if len(r.errs) == 0 && r.info != nil {
+		r.found = detect.Find(&detect.Package{Fset: v.p.Fset, Types: r.pkg, Info: r.info, Files: r.files})
 	}
 	r.info, r.files = nil, nil
 }

@@ -71,12 +71,14 @@ func Load(cfg Config) (*rewrite.Program, error) {
 		Tests:      cfg.Tests,
 		BuildFlags: cfg.BuildFlags,
 		Overlay:    cfg.Overlay,
-		// The default ParseFile of go/packages, keeping the bytes.
+		// The default ParseFile of go/packages, keeping the bytes, and
+		// without the object resolution that nothing of syncfix reads
+		// (it asks go/types).
 		ParseFile: func(fset *token.FileSet, name string, src []byte) (*ast.File, error) {
 			mu.Lock()
 			prog.Source[name] = src
 			mu.Unlock()
-			return parser.ParseFile(fset, name, src, parser.AllErrors|parser.ParseComments)
+			return parser.ParseFile(fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		},
 	}
 	pkgs, err := packages.Load(pcfg, cfg.Patterns...)
