@@ -157,7 +157,9 @@ func (p *Plan) acceptedOps() map[string][]*op {
 			if f.Form == detect.Conversion {
 				node = f.Dst.Expr // Registry(m) is replaced as a whole
 			}
-			add(&op{kind: opCopy, unit: f.unit, file: f.unit.fileOf(f.Pos), node: node, finding: f})
+			o := newOp(copyEdit{}, f.unit, f.unit.fileOf(f.Pos), node)
+			o.finding = f
+			add(o)
 		}
 		for _, o := range f.ops {
 			add(o)
@@ -220,81 +222,116 @@ func (e *fileEditor) edit(ops []*op) ([]byte, []textdiff.Edit, error) {
 }
 
 // apply records the text edits of one op.
-func (e *fileEditor) apply(o *op) error {
-	switch o.kind {
-	case opPointerType:
-		// m sync.Map
-		//   -
-		// m *sync.Map
-		f := o.node.(*ast.Field)
-		e.edits.insert(e.off(f.Type.Pos()), "*", -e.width(f.Type))
-	case opStripAddr:
-		// &x.m
-		// -
-		// x.m
-		u := o.node.(*ast.UnaryExpr)
-		e.edits.replace(e.off(u.OpPos), e.off(u.OpPos)+1, "")
-	case opNewMap:
-		// sync.Map{}
-		// ----------
-		// new(sync.Map)
-		e.newMap(o.node.(*ast.CompositeLit))
-	case opCopy:
-		// n := m
-		//      -
-		// n := cloneSyncMap(&m)
-		return e.copyExpr(o.finding, o.node.(ast.Expr))
-	case opInitVar:
-		return e.initVar(o.node.(*ast.ValueSpec))
-	case opNewToLit:
-		// new(T)
-		// ------
-		// &T{m: new(sync.Map)}
-		call := o.node.(*ast.CallExpr)
-		t := e.unit.pkg.TypesInfo.TypeOf(call.Args[0])
-		elts, err := e.missingInits(t, nil, call.Pos())
-		if err != nil {
-			return err
-		}
-		e.edits.replace(e.off(call.Fun.Pos()), e.off(call.Lparen)+1, "&")
-		e.edits.replace(e.off(call.Rparen), e.off(call.Rparen)+1, "{"+strings.Join(elts, ", ")+"}")
-	case opLitInit:
-		// T{name: "x"}
-		// ------------
-		// T{name: "x", m: new(sync.Map)}
-		lit := o.node.(*ast.CompositeLit)
-		elts, err := e.missingInits(litType(e.unit.pkg.TypesInfo, lit), lit, lit.Pos())
-		if err != nil {
-			return err
-		}
-		e.addElts(lit, elts)
-	case opResultInit:
-		// func f() (r sync.Map) {
-		// func f() (r *sync.Map) {
-		//	r = new(sync.Map)
-		decl := o.node.(*ast.FuncDecl)
-		var values []string
-		for _, name := range o.names {
-			// new(sync.Map), or new(Registry) for a defined type.
-			typ, err := e.typeExpr(e.resultType(decl, name), decl.Body.Lbrace)
-			if err != nil {
-				return err
-			}
-			values = append(values, e.newOf(typ, decl.Body.Lbrace))
-		}
-		e.insertStmt(decl.Body, strings.Join(o.names, ", ")+" = "+strings.Join(values, ", "))
-	case opBoxAssert:
-		e.boxAssertType(o.node.(ast.Expr))
-	case opBoxInit:
-		return e.boxInit(o)
-	case opFailInit:
-		return e.failInit(o)
-	case opClear:
-		// m = sync.Map{}
-		//  -------------
-		// m.Clear()
-		e.clearReset(o.finding, o.node.(*ast.AssignStmt))
+func (e *fileEditor) apply(o *op) error { return o.edit.apply(e, o) }
+
+// The edits of R1, R2 and R3 that need no more than their node.
+type (
+	pointerType struct{}
+	stripAddr   struct{}
+	newMap      struct{}
+	copyEdit    struct{}
+	initVar     struct{}
+	newToLit    struct{}
+	litInit     struct{}
+)
+
+// A pointerType makes a declared type a pointer:
+//
+//	m sync.Map
+//	  -
+//	m *sync.Map
+func (pointerType) apply(e *fileEditor, o *op) error {
+	f := o.node.(*ast.Field)
+	e.edits.insert(e.off(f.Type.Pos()), "*", -e.width(f.Type))
+	return nil
+}
+
+// A stripAddr drops the & of a retyped operand:
+//
+//	&x.m
+//	-
+//	x.m
+func (stripAddr) apply(e *fileEditor, o *op) error {
+	u := o.node.(*ast.UnaryExpr)
+	e.edits.replace(e.off(u.OpPos), e.off(u.OpPos)+1, "")
+	return nil
+}
+
+// A newMap makes a zero literal a new map, where a pointer is wanted:
+//
+//	sync.Map{}
+//	----------
+//	new(sync.Map)
+func (newMap) apply(e *fileEditor, o *op) error {
+	e.newMap(o.node.(*ast.CompositeLit))
+	return nil
+}
+
+// A copyEdit rewrites the copied expression of a fixed finding, by its
+// srcEdit:
+//
+//	n := m
+//	     -
+//	n := cloneSyncMap(&m)
+func (copyEdit) apply(e *fileEditor, o *op) error { return e.copyExpr(o.finding, o.node.(ast.Expr)) }
+
+// An initVar gives a declaration without value its initialized value:
+// var x T => var x = T{f: new(sync.Map)}; var m sync.Map => var m =
+// new(sync.Map).
+func (initVar) apply(e *fileEditor, o *op) error { return e.initVar(o.node.(*ast.ValueSpec)) }
+
+// A newToLit makes new(T) a literal with the maps:
+//
+//	new(T)
+//	------
+//	&T{m: new(sync.Map)}
+func (newToLit) apply(e *fileEditor, o *op) error {
+	call := o.node.(*ast.CallExpr)
+	t := e.unit.pkg.TypesInfo.TypeOf(call.Args[0])
+	elts, err := e.missingInits(t, nil, call.Pos())
+	if err != nil {
+		return err
 	}
+	e.edits.replace(e.off(call.Fun.Pos()), e.off(call.Lparen)+1, "&")
+	e.edits.replace(e.off(call.Rparen), e.off(call.Rparen)+1, "{"+strings.Join(elts, ", ")+"}")
+	return nil
+}
+
+// A litInit adds the retyped fields a literal leaves out:
+//
+//	T{name: "x"}
+//	------------
+//	T{name: "x", m: new(sync.Map)}
+func (litInit) apply(e *fileEditor, o *op) error {
+	lit := o.node.(*ast.CompositeLit)
+	elts, err := e.missingInits(litType(e.unit.pkg.TypesInfo, lit), lit, lit.Pos())
+	if err != nil {
+		return err
+	}
+	e.addElts(lit, elts)
+	return nil
+}
+
+// A resultInit sets the named results of a function to new(sync.Map)
+// first:
+//
+//	func f() (r sync.Map) {
+//	func f() (r *sync.Map) {
+//		r = new(sync.Map)
+type resultInit struct{ names []string }
+
+func (ri resultInit) apply(e *fileEditor, o *op) error {
+	decl := o.node.(*ast.FuncDecl)
+	var values []string
+	for _, name := range ri.names {
+		// new(sync.Map), or new(Registry) for a defined type.
+		typ, err := e.typeExpr(e.resultType(decl, name), decl.Body.Lbrace)
+		if err != nil {
+			return err
+		}
+		values = append(values, e.newOf(typ, decl.Body.Lbrace))
+	}
+	e.insertStmt(decl.Body, strings.Join(ri.names, ", ")+" = "+strings.Join(values, ", "))
 	return nil
 }
 

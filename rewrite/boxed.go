@@ -316,7 +316,7 @@ func (p *Plan) commaOk(f *finding, stmt ast.Node, dst, okExpr ast.Expr) {
 		okName = okObj.Name()
 	}
 	ta := ast.Unparen(commaOkValue(s)).(*ast.TypeAssertExpr)
-	f.ops = append(f.ops, &op{kind: opBoxInit, unit: u, file: file, node: s, names: []string{types.ExprString(dst), okName}, assert: ta})
+	f.ops = append(f.ops, newOp(boxInit{dst: types.ExprString(dst), ok: okName, assert: ta}, u, file, s))
 	f.fixText += ", set to new(" + ptrName(f)[1:] + ") where the assertion fails"
 }
 
@@ -543,7 +543,7 @@ func (p *Plan) analyzeBox(t *target) {
 				t.block(fmt.Sprintf("importers outside the loaded packages can pass %s values in interfaces (or a sync.Map holding them) to %s, which the assertion at %s:%d would no longer match (use --closed-world if all importers are loaded)", typeName(b.typ), what, shortName(posn.Filename), posn.Line), entry)
 			}
 		}
-		t.ops = append(t.ops, &op{kind: opBoxAssert, unit: a.unit, file: a.file, node: a.node})
+		t.ops = append(t.ops, newOp(boxPointer{}, a.unit, a.file, a.node))
 	}
 	ptr := types.NewPointer(b.typ)
 	for _, ia := range sites.ifaceAsserts {
@@ -746,7 +746,7 @@ func (p *Plan) freshStore(b *box, cv ifaceConv) {
 	switch x := x.(type) {
 	case *ast.CompositeLit:
 		if len(x.Elts) == 0 {
-			t.ops = append(t.ops, &op{kind: opNewMap, unit: cv.unit, file: cv.file, node: x})
+			t.ops = append(t.ops, newOp(newMap{}, cv.unit, cv.file, x))
 			return
 		}
 	case *ast.TypeAssertExpr:
@@ -874,6 +874,14 @@ func (p *Plan) implicitKey(obj types.Object) string {
 	return ""
 }
 
+// A boxPointer asserts *S where the code asserted S (boxAssertType).
+type boxPointer struct{}
+
+func (boxPointer) apply(e *fileEditor, o *op) error {
+	e.boxAssertType(o.node.(ast.Expr))
+	return nil
+}
+
 // boxAssertType rewrites an asserted type S to *S.
 //
 //	v.(sync.Map)     case sync.Map:
@@ -883,7 +891,7 @@ func (e *fileEditor) boxAssertType(x ast.Expr) {
 	e.edits.insert(e.off(x.Pos()), "*", -e.width(x))
 }
 
-// boxInit initialises the variable of a comma-ok assertion where the
+// A boxInit initialises the variable of a comma-ok assertion where the
 // assertion fails, on the line after the statement (and the comment that
 // ends it):
 //
@@ -891,10 +899,15 @@ func (e *fileEditor) boxAssertType(x ast.Expr) {
 //	if !ok {
 //		m = new(sync.Map)
 //	}
-func (e *fileEditor) boxInit(o *op) error {
+type boxInit struct {
+	dst, ok string // ok is "" where it is blank
+	assert  *ast.TypeAssertExpr
+}
+
+func (bi boxInit) apply(e *fileEditor, o *op) error {
 	s := o.node.(ast.Stmt)
-	dst, ok := o.names[0], o.names[1]
-	typ, err := e.typeExpr(e.unit.pkg.TypesInfo.TypeOf(o.assert.Type), s.Pos())
+	dst, ok := bi.dst, bi.ok
+	typ, err := e.typeExpr(e.unit.pkg.TypesInfo.TypeOf(bi.assert.Type), s.Pos())
 	if err != nil {
 		return err
 	}

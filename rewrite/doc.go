@@ -295,7 +295,7 @@
 //	notouch.go       R5: files never edited (generated, outside the main module)
 //	cgo.go           R5: cgo files edited through the user's file, on verbatim lines
 //	index.go         indexes built on first use: parents, identifiers, uses, reached fields
-//	ops.go           the op kinds the planner records
+//	ops.go           ops and their edits: one small type per kind of edit, each with its apply
 //	apply.go         Apply: ops to text edits, per file, in parallel; Verify started early
 //	textedit.go      text edits: ordering, nesting, applying
 //	exprs.go         the text of new expressions: clones, types, literals, new

@@ -83,7 +83,7 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 			return refuse(x.Name + " is initialised through the name " + root.Name + ", which this statement redeclares")
 		}
 	}
-	o := &op{kind: opFailInit, unit: u, file: file, node: s, assert: ta}
+	fi := failInit{dst: x.Name, assert: ta}
 	if why := c.zeroBlocker(u, file, ta.Pos(), z); why != "" {
 		ctor := c.zeroConstructor(u, z)
 		if ctor == nil {
@@ -93,7 +93,7 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 		if why != "" {
 			return refuse(x.Name + " would be initialised by " + ctor.Name() + ", but " + why)
 		}
-		o.ctor = call
+		fi.ctor = call
 	}
 	okName := ""
 	switch {
@@ -101,12 +101,12 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 		okName = okObj.Name()
 	case okId != nil && define:
 		okName = c.p.freshLocal(u, file, "ok")
-		o.blank = okId
+		fi.blank = okId
 	default:
 		return refuse("ok is blank in an assignment, and no name can be added to test it")
 	}
-	o.names = []string{x.Name, okName}
-	c.addOp(ts, o)
+	fi.ok = okName
+	c.addOp(ts, newOp(fi, u, file, s))
 	return ""
 }
 
@@ -339,25 +339,34 @@ func (p *Plan) freshLocal(u *unit, file *ast.File, base string) string {
 	return name
 }
 
-// failInit writes the initialisation of an opFailInit: the blank ok gets
-// its name, and the statement is followed by if !ok { x = T{...} } (or
-// x = p.NewT()).
-func (e *fileEditor) failInit(o *op) error {
+// A failInit initialises the variable of a comma-ok assertion to a
+// struct on the failure path: the blank ok gets its name, and the
+// statement is followed by if !ok { x = T{...} } (or x = p.NewT()).
+type failInit struct {
+	dst, ok string
+	assert  *ast.TypeAssertExpr
+	// ctor is the call that makes the zero value, if not a literal;
+	// blank is the blank ok that gets a name.
+	ctor  string
+	blank *ast.Ident
+}
+
+func (fi failInit) apply(e *fileEditor, o *op) error {
 	s := o.node.(ast.Stmt)
-	x, ok := o.names[0], o.names[1]
-	typ := e.text(o.assert.Type)
+	x, ok := fi.dst, fi.ok
+	typ := e.text(fi.assert.Type)
 	var value string
-	if o.ctor != "" {
-		value = o.ctor + "()"
+	if fi.ctor != "" {
+		value = fi.ctor + "()"
 	} else {
-		elts, err := e.missingInits(e.unit.pkg.TypesInfo.TypeOf(o.assert.Type), nil, s.Pos())
+		elts, err := e.missingInits(e.unit.pkg.TypesInfo.TypeOf(fi.assert.Type), nil, s.Pos())
 		if err != nil {
 			return err
 		}
 		value = typ + "{" + strings.Join(elts, ", ") + "}"
 	}
-	if o.blank != nil {
-		e.edits.replace(e.off(o.blank.Pos()), e.off(o.blank.End()), ok)
+	if fi.blank != nil {
+		e.edits.replace(e.off(fi.blank.Pos()), e.off(fi.blank.End()), ok)
 	}
 	e.insertAfter(s, "if !"+ok+" {", x+" = "+value)
 	return nil

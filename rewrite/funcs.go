@@ -94,7 +94,7 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 		}
 	}
 	if len(named) > 0 {
-		t.ops = append(t.ops, &op{kind: opResultInit, unit: t.unit, file: t.file, node: decl, names: named})
+		t.ops = append(t.ops, newOp(resultInit{names: named}, t.unit, t.file, decl))
 	}
 	p.readParams(t, decl, sig)
 	p.checkReturns(t, decl, sig)
@@ -112,7 +112,7 @@ func (p *Plan) retypeFields(t *target, list *ast.FieldList, tuple *types.Tuple, 
 	for _, field := range list.List {
 		n := max(len(field.Names), 1)
 		if detect.IsSyncMap(t.unit.pkg.TypesInfo.TypeOf(field.Type)) {
-			t.ops = append(t.ops, &op{kind: opPointerType, unit: t.unit, file: t.file, node: field})
+			t.ops = append(t.ops, newOp(pointerType{}, t.unit, t.file, field))
 			for k := range n {
 				idx = append(idx, i+k)
 				p.sites.members[p.key(tuple.At(i+k))] = t

@@ -209,7 +209,9 @@ func (p *Plan) finishResets() {
 			f.static = r.clearBlock
 			continue
 		}
-		f.ops = append(f.ops, &op{kind: opClear, unit: f.unit, file: f.unit.fileOf(f.Pos), node: r.stmt, finding: f})
+		o := newOp(clearEdit{}, f.unit, f.unit.fileOf(f.Pos), r.stmt)
+		o.finding = f
+		f.ops = append(f.ops, o)
 		f.fixText = "replaced by " + clearText(f, retyped) + ", which empties the map in place and is safe for concurrent use"
 		if retyped {
 			f.fixText += fmt.Sprintf(", so the pointer kept at line %d sees it emptied; %s becomes %s",
@@ -252,6 +254,18 @@ func clearText(f *finding, pointer bool) string {
 		target = target[:37] + "..."
 	}
 	return target + ".Clear()"
+}
+
+// A clearEdit turns a reset into Clear:
+//
+//	m = sync.Map{}
+//	 -------------
+//	m.Clear()
+type clearEdit struct{}
+
+func (clearEdit) apply(e *fileEditor, o *op) error {
+	e.clearReset(o.finding, o.node.(*ast.AssignStmt))
+	return nil
 }
 
 // clearReset rewrites the reset stmt into a call of Clear on its target,

@@ -271,7 +271,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 					} else if why, at := c.p.initOrderBlocker(u, file, n); why != "" {
 						c.blockAll(ts, at, why) // initorder.go
 					} else {
-						c.addOp(ts, c.p.declOp(opInitVar, u, file, n))
+						c.addOp(ts, c.p.declOp(initVar{}, u, file, n))
 					}
 				}
 			}
@@ -309,7 +309,7 @@ func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, edi
 		c.blockAll(ts, call.Pos(), why)
 		return
 	}
-	c.addOp(ts, &op{kind: opNewToLit, unit: u, file: file, node: call})
+	c.addOp(ts, newOp(newToLit{}, u, file, call))
 }
 
 // literal handles a composite literal of a struct holding retyped fields:
@@ -361,7 +361,7 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 		c.blockAll(ts, lit.Pos(), why)
 		return
 	}
-	c.addOp(ts, &op{kind: opLitInit, unit: u, file: file, node: lit})
+	c.addOp(ts, newOp(litInit{}, u, file, lit))
 }
 
 // fieldTarget returns the target of field v, if it is one.

@@ -236,7 +236,7 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 			}
 		}
 	}
-	t.ops = append(t.ops, p.declOp(opPointerType, t.unit, t.file, field))
+	t.ops = append(t.ops, p.declOp(pointerType{}, t.unit, t.file, field))
 	// Importers outside the load are checked with the other zero values
 	// (openworld.go).
 }
@@ -277,7 +277,7 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 			}
 		}
 		if len(decl.Values) == 0 || decl.Type != nil {
-			t.ops = append(t.ops, p.declOp(opInitVar, t.unit, t.file, decl))
+			t.ops = append(t.ops, p.declOp(initVar{}, t.unit, t.file, decl))
 		}
 		for i, name := range decl.Names {
 			if name == id && i < len(decl.Values) {
@@ -319,7 +319,7 @@ func (p *Plan) classifyValue(t *target, u *unit, file *ast.File, x ast.Expr) {
 	switch x := x.(type) {
 	case *ast.CompositeLit:
 		if len(x.Elts) == 0 {
-			t.ops = append(t.ops, &op{kind: opNewMap, unit: u, file: file, node: x})
+			t.ops = append(t.ops, newOp(newMap{}, u, file, x))
 			return
 		}
 	case *ast.TypeAssertExpr:

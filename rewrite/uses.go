@@ -149,7 +149,7 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 	switch parent := parentOf(path, expr).(type) {
 	case *ast.UnaryExpr:
 		if parent.Op.String() == "&" {
-			t.ops = append(t.ops, &op{kind: opStripAddr, unit: u, file: file, node: parent})
+			t.ops = append(t.ops, newOp(stripAddr{}, u, file, parent))
 			if !discarded(path, parent) {
 				_, arg := parentOf(path, parent).(*ast.CallExpr)
 				t.kept = append(t.kept, site{parent.Pos(), loopsOf(path), innermostFunc(path), arg})
