@@ -74,21 +74,12 @@ func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
 // or that is a helper an earlier run wrote in a file that usable accepts.
 func (p *Plan) helperName(u *unit, usable func(file string) bool) string {
 	scope := u.pkg.Types.Scope()
-	for i := 1; ; i++ {
-		name := "cloneSyncMap"
-		if i > 1 {
-			name = fmt.Sprintf("cloneSyncMap%d", i)
-		}
+	return freshName("cloneSyncMap", func(name string) bool {
 		if obj := scope.Lookup(name); obj != nil {
-			if isHelper(u, obj) && usable(u.pkg.Fset.PositionFor(obj.Pos(), false).Filename) {
-				return name
-			}
-			continue
+			return isHelper(u, obj) && usable(u.pkg.Fset.PositionFor(obj.Pos(), false).Filename) // reused
 		}
-		if !p.declaresLocally(u, name) && !p.excludedDeclares(u, name) {
-			return name
-		}
-	}
+		return !p.declaresLocally(u, name) && !p.excludedDeclares(u, name)
+	})
 }
 
 // excludedDeclares reports whether a file of u's package that the build

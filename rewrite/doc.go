@@ -300,6 +300,7 @@
 //	textedit.go      text edits: ordering, nesting, applying
 //	exprs.go         the text of new expressions: clones, types, literals, new
 //	imports.go       one import of sync per file, renamed where shadowed
+//	names.go         the one fresh-name chooser: base, base2, ...
 //	fidelity.go      gofmt where the edits reach, printing only what they reach; BOM and CRLF kept
 //	verify.go        Verify: the changed program type-checked in process, copies found again
 //	unlock.go        the findings a flag would fix, for the unlock summary

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -332,11 +331,7 @@ func (p *Plan) freshLocal(u *unit, file *ast.File, base string) string {
 		return p.declaresLocally(u, name) || u.pkg.Types.Scope().Lookup(name) != nil ||
 			fileScope != nil && fileScope.Lookup(name) != nil || types.Universe.Lookup(name) != nil
 	}
-	name := base
-	for i := 2; taken(name); i++ {
-		name = fmt.Sprintf("%s%d", base, i)
-	}
-	return name
+	return freshName(base, func(name string) bool { return !taken(name) })
 }
 
 // A failInit initialises the variable of a comma-ok assertion to a

@@ -61,11 +61,9 @@ func (e *fileEditor) declared(name string) bool {
 // freshSyncName returns syncpkg, or syncpkg2, ...: the first that no
 // scope of the package declares, so that it is shadowed nowhere.
 func (e *fileEditor) freshSyncName() string {
-	name := "syncpkg"
-	for i := 2; e.declared(name) || e.p.declaresLocally(e.unit, name); i++ {
-		name = fmt.Sprintf("syncpkg%d", i)
-	}
-	return name
+	return freshName("syncpkg", func(name string) bool {
+		return !e.declared(name) && !e.p.declaresLocally(e.unit, name)
+	})
 }
 
 // syncMapType returns a sync.Map type expression, to be written at pos,
