@@ -5,7 +5,10 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -23,15 +26,87 @@ type Package struct {
 // position. It needs Info's Types, Defs, Uses, Selections and
 // FileVersions maps. It walks each file once; the Analyzer shares the
 // pass's inspector instead.
+//
+// A large package (parallelBytes of declarations or more) is walked in
+// parallel, by runs of top-level declarations: the finder keeps no state
+// across declarations but the file's Go version, and the runs' findings,
+// joined in order, are those of one walk.
 func Find(p *Package) []Finding {
-	f := &finder{Package: p}
+	var decls []fileDecl
+	size := 0
 	for _, file := range p.Files {
-		ast.PreorderStack(file, nil, func(n ast.Node, ancestors []ast.Node) bool {
-			f.visit(n, ancestors)
-			return true
-		})
+		for _, d := range file.Decls {
+			decls = append(decls, fileDecl{file, d})
+			size += int(d.End() - d.Pos())
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if size < parallelBytes || workers < 2 {
+		f := &finder{Package: p}
+		for _, file := range p.Files {
+			ast.PreorderStack(file, nil, func(n ast.Node, ancestors []ast.Node) bool {
+				f.visit(n, ancestors)
+				return true
+			})
+		}
+		return f.sorted()
+	}
+	// Runs of about equal size, a few per worker, taken in turn.
+	var runs [][]fileDecl
+	per, n, start := size/(4*workers)+1, 0, 0
+	for i, fd := range decls {
+		n += int(fd.decl.End() - fd.decl.Pos())
+		if n >= per || i == len(decls)-1 {
+			runs = append(runs, decls[start:i+1])
+			start, n = i+1, 0
+		}
+	}
+	found := make([][]Finding, len(runs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(runs) {
+					return
+				}
+				f := &finder{Package: p}
+				var file *ast.File
+				for _, fd := range runs[i] {
+					if fd.file != file {
+						file = fd.file
+						f.visit(file, nil) // the file's Go version
+					}
+					// The file's doc comment and name hold no copy.
+					ast.PreorderStack(fd.decl, []ast.Node{file}, func(n ast.Node, ancestors []ast.Node) bool {
+						f.visit(n, ancestors)
+						return true
+					})
+				}
+				found[i] = f.findings
+			}
+		}()
+	}
+	wg.Wait()
+	f := &finder{Package: p}
+	for _, fs := range found {
+		f.findings = append(f.findings, fs...)
 	}
 	return f.sorted()
+}
+
+// parallelBytes is the size of a package's declarations from which Find
+// walks them in parallel: below it, a walk takes too little time to
+// gain from more than one thread.
+var parallelBytes = 256 << 10 // a variable for the tests
+
+// A fileDecl is a top-level declaration and its file.
+type fileDecl struct {
+	file *ast.File
+	decl ast.Decl
 }
 
 // nodeFilter lists the nodes whose visit may yield a finding; the finder

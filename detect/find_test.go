@@ -6,6 +6,8 @@ import (
 	"go/ast"
 	"go/types"
 	"os"
+	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -306,4 +308,27 @@ func objName(obj types.Object) string {
 		return ""
 	}
 	return obj.Name()
+}
+
+// TestFindParallel checks that the parallel walk of a large package
+// finds what one walk finds, in the same order.
+func TestFindParallel(t *testing.T) {
+	pkgs := allCases(t)
+	want := make([][]detect.Finding, len(pkgs))
+	for i, pkg := range pkgs {
+		want[i] = findIn(pkg)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	defer detect.SetParallelBytes(1)()
+	total := 0
+	for i, pkg := range pkgs {
+		got := findIn(pkg)
+		total += len(got)
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("%s: the parallel walk finds %d copies, one walk %d, or not in the same order", pkg.PkgPath, len(got), len(want[i]))
+		}
+	}
+	if total == 0 {
+		t.Fatal("no findings in the cases")
+	}
 }

@@ -286,12 +286,22 @@ func signatureVarKind(obj types.Object) string {
 }
 
 // sortedTargets returns the targets in key order, for determinism.
+//
+// The slice is cached, as the passes ask for it many times and the
+// targets only grow: a cache as long as the map holds the same targets.
+// Callers must not modify it.
 func (p *Plan) sortedTargets() []*target {
+	p.sortedMu.Lock()
+	defer p.sortedMu.Unlock()
+	if len(p.sorted) == len(p.targets) {
+		return p.sorted
+	}
 	ts := make([]*target, 0, len(p.targets))
 	for _, t := range p.targets {
 		ts = append(ts, t)
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].key < ts[j].key })
+	p.sorted = ts
 	return ts
 }
 

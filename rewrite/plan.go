@@ -105,6 +105,10 @@ type Plan struct {
 	units                []*unit
 	findings             []*finding
 	targets              map[string]*target
+	// sorted caches sortedTargets; sortedMu guards it (Apply reads the
+	// targets in parallel).
+	sorted   []*target
+	sortedMu sync.Mutex
 	// sites indexes the syntax the rules rewrite besides the findings.
 	sites *siteIndex
 	// ifaceMethods caches interfaceMethodNames, ifaceFacts ifaces.

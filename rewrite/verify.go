@@ -277,6 +277,24 @@ func (v *verifier) needsReload() bool {
 
 // check type-checks every re-checked root, in dependency order, in
 // parallel as far as the dependencies allow.
+//
+// A first check without function bodies (types.Config.IgnoreFuncBodies)
+// of each imported root would give its importers their types sooner, so
+// that in a chain of imports the full checks need not run one after
+// another. It would be sound: nothing an importer sees depends on a
+// body (package-level declarations, their types and methods are checked
+// alike without bodies; a package-level variable's type comes from its
+// initializer, which is checked, and a function literal's type from its
+// signature; types declared in a body are local to it), and the copy
+// finder would still run on the full check of every re-checked root, as
+// it reads types by their structure and reports positions, not objects.
+// It was tried and measured, and it does not pay on two cores: on
+// gentree's 200 packages, where each imports the one before, Verify took
+// about 0.015 s longer (0.13 s, not 0.115), because a small package's
+// check costs mostly what does not depend on the bodies (so the first
+// pass costs nearly a full check), and the second core is busy already,
+// formatting the edited files (Apply). It may pay on more cores, or
+// with packages whose bodies are most of their check.
 func (v *verifier) check() error {
 	v.results = make(map[string]*checked, len(v.recheck))
 	var ids []string
@@ -353,7 +371,9 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 		}
 		r.files = append(r.files, nf)
 	}
-	// What the copy finder reads; not Scopes or Instances.
+	// What the copy finder reads; not Scopes or Instances. (Sizing the
+	// maps as the loaded package's was measured: it saves the maps'
+	// growth, but diff on a 50,000-line file took no less time.)
 	r.info = &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Defs:         make(map[*ast.Ident]types.Object),
