@@ -60,7 +60,8 @@ func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []
 		formatted = buf.Bytes()
 	}
 	var kept []textdiff.Edit
-	for _, ed := range textdiff.Edits(text, formatted) {
+	all := textdiff.Edits(text, formatted)
+	for _, ed := range all {
 		first, last := lines.line(ed.Start), lines.line(max(ed.Start, ed.End-1))
 		for _, r := range touched {
 			if first <= r[1] && r[0] <= last {
@@ -70,11 +71,38 @@ func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []
 		}
 	}
 	merged := applyEdits(text, kept)
+	if len(kept) < len(all) {
+		// gofmt changed lines the edits did not reach too (the file
+		// was not formatted), and the line diff may have paired a
+		// kept change with text from outside (a blank line matched
+		// elsewhere, so that a reformatted import moved into a kept
+		// change). What is kept must be gofmt's own text, so gofmt
+		// must make of it what it made of the whole; where it does
+		// not, the whole file is formatted.
+		if !sameFormatted(merged, formatted, ok) {
+			merged = formatted
+		}
+	}
 	res := restoreEndings(oldBody, oldText, merged)
 	if bom {
 		res = append(append([]byte(nil), utf8BOM...), res...)
 	}
 	return res, nil
+}
+
+// sameFormatted reports whether gofmt makes of merged what it makes of
+// the edited file: formatted is that, or with regions, the file with
+// only some declarations formatted.
+func sameFormatted(merged, formatted []byte, regions bool) bool {
+	want := formatted
+	if regions {
+		var err error
+		if want, err = format.Source(formatted); err != nil {
+			return false
+		}
+	}
+	again, err := format.Source(merged)
+	return err == nil && bytes.Equal(again, want)
 }
 
 // formatRegions returns text, which parses to f, with the top-level
