@@ -292,10 +292,7 @@ func (p *Plan) commaOk(f *finding, stmt ast.Node, dst, okExpr ast.Expr) {
 	case *ast.AssignStmt:
 		s = stmt
 	case *ast.ValueSpec:
-		path := p.idx.path(file, stmt)
-		if gd, ok := parentOf(path, stmt).(*ast.GenDecl); ok {
-			s, _ = parentOf(path, gd).(*ast.DeclStmt)
-		}
+		s = declStmtOf(p.idx.path(file, stmt), stmt)
 	}
 	var x types.Object
 	if id, isId := ast.Unparen(dst).(*ast.Ident); isId {
@@ -318,6 +315,17 @@ func (p *Plan) commaOk(f *finding, stmt ast.Node, dst, okExpr ast.Expr) {
 	ta := ast.Unparen(commaOkValue(s)).(*ast.TypeAssertExpr)
 	f.ops = append(f.ops, newOp(boxInit{dst: types.ExprString(dst), ok: okName, assert: ta}, u, file, s))
 	f.fixText += ", set to new(" + ptrName(f)[1:] + ") where the assertion fails"
+}
+
+// declStmtOf returns the var statement that declares spec, whose path is
+// given, or nil for a declaration outside a function body.
+func declStmtOf(path []ast.Node, spec *ast.ValueSpec) ast.Stmt {
+	if gd, ok := parentOf(path, spec).(*ast.GenDecl); ok {
+		if ds, ok := parentOf(path, gd).(*ast.DeclStmt); ok {
+			return ds
+		}
+	}
+	return nil
 }
 
 // commaOkValue returns the value of a comma-ok statement.

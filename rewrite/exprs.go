@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
@@ -55,14 +54,8 @@ func (e *fileEditor) typeExpr(t types.Type, pos token.Pos) (string, error) {
 		}
 		return obj.Name(), nil
 	}
-	for _, spec := range e.file.Imports {
-		if path, _ := strconv.Unquote(spec.Path.Value); path == obj.Pkg().Path() && obj.Exported() {
-			name := obj.Pkg().Name()
-			if spec.Name != nil {
-				name = spec.Name.Name
-			}
-			return name + "." + obj.Name(), nil
-		}
+	if pn := importedAs(e.unit.pkg.TypesInfo, e.file, obj.Pkg().Path()); pn != nil && obj.Exported() {
+		return pn.Name() + "." + obj.Name(), nil
 	}
 	return "", fmt.Errorf("cannot name type %s in this file", t)
 }

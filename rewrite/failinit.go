@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 )
 
@@ -42,13 +41,11 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 	case *ast.AssignStmt:
 		s, dst, okExpr, define = parent, parent.Lhs[0], parent.Lhs[1], parent.Tok == token.DEFINE
 	case *ast.ValueSpec:
-		if gd, ok := parentOf(path, parent).(*ast.GenDecl); ok {
-			s, _ = parentOf(path, gd).(*ast.DeclStmt)
-		}
+		s = declStmtOf(path, parent)
 		dst, okExpr, define = parent.Names[0], parent.Names[1], true
 	}
 	x, isIdent := ast.Unparen(dst).(*ast.Ident)
-	if s == nil || !isIdent {
+	if !isIdent {
 		return zCommaOk.reason()
 	}
 	if x.Name == "_" {
@@ -68,7 +65,7 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 	if !u.editable[file] {
 		return refuse("the assertion is in " + c.p.noEditWhat(u, file))
 	}
-	if !inStmtList(c.p.idx.path(file, s), s) {
+	if s == nil || !inStmtList(c.p.idx.path(file, s), s) {
 		return refuse("no statement can be inserted after this one to initialise " + x.Name)
 	}
 	// The initialisation names T as the assertion does; the statement
@@ -116,23 +113,11 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 func (p *Plan) ctorCall(u *unit, file *ast.File, s ast.Stmt, ctor *types.Func) (string, string) {
 	name, want := ctor.Name(), types.Object(ctor)
 	if ctor.Pkg() != u.pkg.Types {
-		want = nil
-		for _, spec := range file.Imports {
-			if path, _ := strconv.Unquote(spec.Path.Value); path != ctor.Pkg().Path() || spec.Name != nil && (spec.Name.Name == "." || spec.Name.Name == "_") {
-				continue
-			}
-			pn, _ := u.pkg.TypesInfo.Implicits[spec].(*types.PkgName)
-			if spec.Name != nil {
-				pn, _ = u.pkg.TypesInfo.Defs[spec.Name].(*types.PkgName)
-			}
-			if pn != nil {
-				want = pn
-			}
-		}
-		if want == nil {
+		pn := importedAs(u.pkg.TypesInfo, file, ctor.Pkg().Path())
+		if pn == nil {
 			return "", "this file does not import package " + ctor.Pkg().Path() + " under a name"
 		}
-		name = want.Name()
+		name, want = pn.Name(), pn
 	}
 	for _, id := range declaredBy(s) {
 		if id.Name == name {

@@ -5,8 +5,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
+	"github.com/syncfix/syncfix/detect"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -221,37 +223,39 @@ func comparedIfaces(t types.Type) []types.Type {
 	if t == nil {
 		return nil
 	}
+	t = arrayElems(t)
 	if isIface(t) {
 		return []types.Type{t}
 	}
-	switch t.Underlying().(type) {
-	case *types.Array, *types.Struct:
-	default:
+	if _, ok := t.Underlying().(*types.Struct); !ok {
 		return nil
 	}
 	var its []types.Type
 	seen := make(map[types.Type]bool)
-	var walk func(t types.Type)
-	walk = func(t types.Type) {
-		if t == nil || seen[t] {
-			return
+	detect.WalkFields(t, false, func(f *types.Var) bool {
+		ft := arrayElems(f.Type())
+		if !isIface(ft) {
+			return true
 		}
-		seen[t] = true
-		if isIface(t) {
-			its = append(its, t)
-			return
+		if !seen[ft] {
+			seen[ft] = true
+			its = append(its, ft)
 		}
-		switch u := t.Underlying().(type) {
-		case *types.Array:
-			walk(u.Elem())
-		case *types.Struct:
-			for i := range u.NumFields() {
-				walk(u.Field(i).Type())
-			}
-		}
-	}
-	walk(t)
+		return false
+	})
 	return its
+}
+
+// arrayElems returns the element type of t, through arrays of arrays,
+// or t itself if it is no array.
+func arrayElems(t types.Type) types.Type {
+	for {
+		a, ok := t.Underlying().(*types.Array)
+		if !ok {
+			return t
+		}
+		t = a.Elem()
+	}
 }
 
 // mayMeetT reports whether an operand x of a comparison with interfaces
@@ -671,47 +675,16 @@ func derefPtr(t types.Type) types.Type {
 // fields: what a decoder given a t can fill with zero values.
 func (c *constructionScan) reachable(t types.Type) []*target {
 	var ts []*target
-	seen := make(map[types.Type]bool)
-	var walk func(t types.Type)
-	walk = func(t types.Type) {
-		if t == nil || seen[t] {
-			return
-		}
-		seen[t] = true
-		for _, x := range c.heldBy(t) {
-			if !containsTarget(ts, x) {
-				ts = append(ts, x)
+	detect.WalkFields(t, true, func(f *types.Var) bool {
+		if ft := c.fieldTarget(f); ft != nil {
+			if !slices.Contains(ts, ft) {
+				ts = append(ts, ft)
 			}
+			return false
 		}
-		switch u := t.Underlying().(type) {
-		case *types.Pointer:
-			walk(u.Elem())
-		case *types.Slice:
-			walk(u.Elem())
-		case *types.Array:
-			walk(u.Elem())
-		case *types.Chan:
-			walk(u.Elem())
-		case *types.Map:
-			walk(u.Key())
-			walk(u.Elem())
-		case *types.Struct:
-			for i := range u.NumFields() {
-				walk(u.Field(i).Type())
-			}
-		}
-	}
-	walk(t)
+		return !detect.IsSyncMap(f.Type())
+	})
 	return ts
-}
-
-func containsTarget(ts []*target, t *target) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
-		}
-	}
-	return false
 }
 
 // ifaceBlocks blocks the fields that reflective writers can reach, and

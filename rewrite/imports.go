@@ -292,3 +292,22 @@ func (e *fileEditor) commented(gd *ast.GenDecl) bool {
 	}
 	return false
 }
+
+// importedAs returns the package name under which file imports path for
+// qualified identifiers (p.T): the first import of path that is neither
+// a dot nor a blank import; nil if there is none.
+func importedAs(info *types.Info, file *ast.File, path string) *types.PkgName {
+	for _, spec := range file.Imports {
+		if p, _ := strconv.Unquote(spec.Path.Value); p != path || spec.Name != nil && (spec.Name.Name == "." || spec.Name.Name == "_") {
+			continue
+		}
+		obj := info.Implicits[spec]
+		if spec.Name != nil {
+			obj = info.Defs[spec.Name]
+		}
+		if pn, ok := obj.(*types.PkgName); ok {
+			return pn
+		}
+	}
+	return nil
+}

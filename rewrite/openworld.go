@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/types"
+	"slices"
 )
 
 // openWorld blocks the fields that importers outside the loaded
@@ -57,7 +58,7 @@ func (c *constructionScan) apiReach(roots []types.Type) []*target {
 		}
 		seen[t] = true
 		for _, x := range c.heldBy(t) {
-			if !containsTarget(ts, x) {
+			if !slices.Contains(ts, x) {
 				ts = append(ts, x)
 			}
 		}

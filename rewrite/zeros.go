@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strconv"
 
 	"github.com/syncfix/syncfix/detect"
 )
@@ -578,12 +577,8 @@ func (c *constructionScan) nameable(u *unit, file *ast.File, pos token.Pos, tn *
 		}
 		return ""
 	}
-	for _, spec := range file.Imports {
-		if path, _ := strconv.Unquote(spec.Path.Value); path == tn.Pkg().Path() {
-			if spec.Name == nil || (spec.Name.Name != "_" && spec.Name.Name != ".") {
-				return ""
-			}
-		}
+	if importedAs(u.pkg.TypesInfo, file, tn.Pkg().Path()) != nil {
+		return ""
 	}
 	return "this file does not import package " + tn.Pkg().Path() + " to name it"
 }
