@@ -77,15 +77,7 @@ func checkRewrite(t *testing.T, dir string, src []byte, opts rewrite.Options) er
 	if err != nil {
 		t.Fatalf("output does not type-check: %v\n%s", err, after)
 	}
-	want := make(map[string]int)
-	for _, c := range comments(t, "main.go", input) {
-		want[c]++
-	}
-	for c, n := range want {
-		if got := bytes.Count(after, []byte(c)); got < n {
-			t.Errorf("comment lost: %s (%d in the input, %d in the output)", c, n, got)
-		}
-	}
+	lostComments(t, "main.go", input, after)
 	for _, o := range again.Outcomes {
 		if o.Fixed {
 			t.Errorf("fixable finding left: %s:%d:%d: %s", filepath.Base(o.Posn.Filename), o.Posn.Line, o.Posn.Column, o.Text())
