@@ -3,9 +3,12 @@ package rewrite_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/printer"
+	"go/token"
 	"go/types"
 	"maps"
 	"os"
@@ -13,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -81,7 +85,15 @@ func FuzzBehaviour(f *testing.F) {
 		if len(fixed) == 1 && bytes.Equal(fixed["main.go"], src) {
 			return // nothing changed: nothing to compare
 		}
-		before, after, err := tc.runBoth(t, map[string][]byte{"main.go": src}, fixed)
+		input := map[string][]byte{"main.go": src}
+		key, err := behaviourKey(input, fixed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.ran(key) {
+			return // the same code, in other comments or layout, ran already
+		}
+		before, after, err := tc.runBoth(t, input, fixed)
 		if err != nil || before != after {
 			var b strings.Builder
 			fmt.Fprintf(&b, "input (--copies=%s):\n%s\n", opts.Copies, src)
@@ -93,12 +105,56 @@ func FuzzBehaviour(f *testing.F) {
 			}
 			t.Fatalf("%sthe fix changed the output:\n--- input\n%s--- fixed\n%s", b.String(), before, after)
 		}
+		tc.passed(key)
 	})
 }
 
-// A toolchain compiles and links the programs of FuzzBehaviour.
+// behaviourKey returns a hash of the code of an input program and its
+// fixed version without comments, in one layout: two inputs with the
+// same key compile to the same binary and behave alike. The composer
+// varies comments and layout independently of the code (and the fix
+// keeps them), so many inputs share their key with others; FuzzBehaviour
+// runs each key once, and goes on checking every input's rewrite.
+func behaviourKey(programs ...map[string][]byte) ([sha256.Size]byte, error) {
+	h := sha256.New()
+	for _, files := range programs {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			f, err := parser.ParseFile(token.NewFileSet(), name, files[name], parser.SkipObjectResolution)
+			if err != nil {
+				return [sha256.Size]byte{}, err
+			}
+			fmt.Fprintf(h, "== %s\n", name)
+			if err := printer.Fprint(h, token.NewFileSet(), f); err != nil {
+				return [sha256.Size]byte{}, err
+			}
+		}
+		h.Write([]byte{0})
+	}
+	return [sha256.Size]byte(h.Sum(nil)), nil
+}
+
+// A toolchain compiles and links the programs of FuzzBehaviour, and
+// remembers the behaviourKey of each pair that behaved alike.
 type toolchain struct {
 	compile, link, importcfg string
+
+	mu   sync.Mutex
+	same map[[sha256.Size]byte]bool
+}
+
+func (tc *toolchain) ran(key [sha256.Size]byte) bool {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	return tc.same[key]
+}
+
+func (tc *toolchain) passed(key [sha256.Size]byte) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.same == nil {
+		tc.same = make(map[[sha256.Size]byte]bool)
+	}
+	tc.same[key] = true
 }
 
 // newToolchain finds the compiler and the linker, and writes an
