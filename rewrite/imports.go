@@ -143,7 +143,11 @@ func (e *fileEditor) renameImport(spec *ast.ImportSpec, name string) error {
 		return true
 	})
 	if spec.Name == nil {
-		e.edits.insert(e.off(spec.Path.Pos()), name+" ", 0)
+		at := e.off(spec.Path.Pos())
+		if at > 0 && !strings.ContainsRune(" \t\n(", rune(e.src[at-1])) {
+			name = " " + name // import"sync"
+		}
+		e.edits.insert(at, name+" ", 0)
 	} else {
 		e.edits.replace(e.off(spec.Name.Pos()), e.off(spec.Name.End()), name)
 	}
