@@ -119,13 +119,39 @@ func (fi *fileIndex) at(pos token.Pos) *declIndex {
 	if i >= 0 && pos < fi.file.Decls[i].End() {
 		d = &fi.decls[i]
 	}
-	d.once.Do(func() { d.build(fi.file) })
+	d.once.Do(func() { d.build(fi.file, nil) })
 	return d
 }
 
+// warm builds the indexes of all top-level declarations of the files,
+// with their uses, on every CPU: in a file with copies, the planner asks
+// about most of them, one at a time.
+func (x *index) warm(files []*ast.File, infos []*types.Info) {
+	type job struct {
+		d    *declIndex
+		f    *ast.File
+		info *types.Info
+	}
+	var jobs []job
+	for i, f := range files {
+		fi := x.file(f)
+		jobs = append(jobs, job{&fi.top, f, nil}) // localUses never asks the top
+		for j := range fi.decls {
+			jobs = append(jobs, job{&fi.decls[j], f, infos[i]})
+		}
+	}
+	const chunk = 64 // declarations per goroutine: most are small
+	parallel((len(jobs)+chunk-1)/chunk, func(c int) {
+		for _, j := range jobs[c*chunk : min(len(jobs), (c+1)*chunk)] {
+			j.d.once.Do(func() { j.d.build(j.f, j.info) })
+		}
+	})
+}
+
 // build indexes the nodes of d: for the file's own index, those outside
-// every declaration.
-func (d *declIndex) build(f *ast.File) {
+// every declaration. With info, it also indexes the uses of each object
+// in the same walk (see localUses).
+func (d *declIndex) build(f *ast.File, info *types.Info) {
 	// Sized first: growing maps costs more than a second walk.
 	nodes, idents := 0, 0
 	ast.Inspect(d.root, func(n ast.Node) bool {
@@ -141,6 +167,10 @@ func (d *declIndex) build(f *ast.File) {
 	})
 	d.parent = make(map[ast.Node]ast.Node, nodes)
 	d.idents = make(map[token.Pos]*ast.Ident, idents)
+	var uses map[types.Object][]*ast.Ident
+	if info != nil {
+		uses = make(map[types.Object][]*ast.Ident)
+	}
 	stack := []ast.Node{f}
 	if d.root == ast.Node(f) {
 		stack = nil
@@ -158,10 +188,18 @@ func (d *declIndex) build(f *ast.File) {
 		}
 		if id, ok := n.(*ast.Ident); ok {
 			d.idents[id.Pos()] = id
+			if uses != nil {
+				if obj := info.Uses[id]; obj != nil {
+					uses[obj] = append(uses[obj], id)
+				}
+			}
 		}
 		stack = append(stack, n)
 		return true
 	})
+	if uses != nil {
+		d.usesOnce.Do(func() { d.uses = uses })
+	}
 }
 
 // path returns n and its ancestors in f, innermost first, up to f: what

@@ -180,6 +180,7 @@ func Make(prog *Program, opts Options) *Plan {
 		}
 		p.Directives = append(p.Directives, dirs...)
 	}
+	p.warmIndexes()
 	p.sites = indexSites(p)
 	p.classify()
 	p.keepSilenced()
@@ -360,6 +361,22 @@ func (p *Plan) keepSilenced() {
 
 // findAll runs the copy finder on every unit, in parallel: it only reads
 // the type-checked syntax.
+// warmIndexes builds the indexes of the files with findings in parallel,
+// before the planner, which runs on one CPU, asks for them one by one.
+func (p *Plan) warmIndexes() {
+	var files []*ast.File
+	var infos []*types.Info
+	seen := make(map[*ast.File]bool)
+	for _, f := range p.findings {
+		if file := f.unit.fileOf(f.Pos); file != nil && !seen[file] {
+			seen[file] = true
+			files = append(files, file)
+			infos = append(infos, f.unit.pkg.TypesInfo)
+		}
+	}
+	p.idx.warm(files, infos)
+}
+
 func findAll(units []*unit) [][]detect.Finding {
 	found := make([][]detect.Finding, len(units))
 	parallel(len(units), func(i int) {
