@@ -289,6 +289,7 @@
 //	boxed.go         maps inside maps: stores into interfaces and assertions, one decision
 //	moves.go         moves: a copy whose source is not used again is shared
 //	reset.go         R6: resets become Clear() or new(sync.Map)
+//	alias.go         --copies share: writes that may reach a source under another name
 //	clone.go         R4: the clone helper's name and file
 //	excluded.go      files the build excludes: what they use blocks (by name)
 //	excludedtypes.go ... resolved by type: the file type-checked with its package

@@ -58,6 +58,9 @@ type ifaceFacts struct {
 	// asserts holds the interface types that code asserts to or lists in
 	// a type switch (funcs.go asks which methods they need).
 	asserts []*types.Interface
+	// alias holds the writes that may reach a value under another name
+	// (alias.go).
+	alias aliasFacts
 }
 
 // An ifaceConv is a value of a non-interface type converted to an
@@ -127,11 +130,31 @@ func comparerOf(fn *types.Func) (comparer, bool) {
 	return c, ok
 }
 
-// ifaces returns the facts of the loaded code, reading it on first use.
+// ifaces returns the facts of the loaded code, reading it on first use,
+// or waiting for startIfaces to finish.
 func (p *Plan) ifaces() *ifaceFacts {
-	if p.ifaceFacts != nil {
-		return p.ifaceFacts
+	if p.ifacesRead != nil {
+		<-p.ifacesRead
 	}
+	if p.ifaceFacts == nil {
+		p.ifaceFacts = p.readIfaces()
+	}
+	return p.ifaceFacts
+}
+
+// startIfaces reads the facts in the background: a walk of every file,
+// which needs only the loaded syntax and types (and p.Fset, which is
+// safe for concurrent use), not the planner's state.
+func (p *Plan) startIfaces() {
+	read := make(chan struct{})
+	p.ifacesRead = read
+	go func() {
+		defer close(read)
+		p.ifaceFacts = p.readIfaces()
+	}()
+}
+
+func (p *Plan) readIfaces() *ifaceFacts {
 	facts := &ifaceFacts{}
 	for _, u := range p.units {
 		for _, file := range u.pkg.Syntax {
@@ -139,7 +162,6 @@ func (p *Plan) ifaces() *ifaceFacts {
 			r.file(file)
 		}
 	}
-	p.ifaceFacts = facts
 	return facts
 }
 
@@ -160,6 +182,7 @@ func (r *ifaceReader) file(f *ast.File) {
 		}
 		r.stack = append(r.stack, n)
 		r.node(n)
+		r.aliasNode(n)
 		return true
 	})
 }

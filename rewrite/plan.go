@@ -114,6 +114,7 @@ type Plan struct {
 	// ifaceMethods caches interfaceMethodNames, ifaceFacts ifaces.
 	ifaceMethods map[string]bool
 	ifaceFacts   *ifaceFacts
+	ifacesRead   chan struct{} // closed once readIfaces set ifaceFacts
 	// boxes are the decisions for sync.Map values in interfaces, by
 	// key; boxIndex caches boxSites (boxed.go).
 	boxes    map[string]*box
@@ -181,6 +182,9 @@ func Make(prog *Program, opts Options) *Plan {
 		p.Directives = append(p.Directives, dirs...)
 	}
 	p.warmIndexes()
+	if len(p.findings) > 0 {
+		p.startIfaces() // ifaces.go: read on another CPU while classify runs
+	}
 	p.sites = indexSites(p)
 	p.classify()
 	p.keepSilenced()

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"path/filepath"
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
@@ -363,7 +364,10 @@ func (p *Plan) sourceReset(f *finding) token.Pos {
 			return pos
 		}
 	}
-	return p.rootAssigned(f)
+	if pos := p.rootAssigned(f); pos.IsValid() {
+		return pos
+	}
+	return p.aliasWriteAt(f) // alias.go: written over under another name
 }
 
 // rootAssigned returns the first assignment, in f's unit, to the
@@ -447,5 +451,10 @@ func rootStep(x ast.Expr) ast.Expr {
 
 // resetText says why a copy is cloned under --copies share.
 func (p *Plan) resetText(f *finding) string {
-	return fmt.Sprintf("%s is written over at line %d, which would change the map it now shares", types.ExprString(f.Src), p.Fset.Position(p.sourceReset(f)).Line)
+	at := p.Fset.Position(p.sourceReset(f))
+	where := fmt.Sprintf("line %d", at.Line)
+	if at.Filename != p.Fset.Position(f.Pos).Filename {
+		where = fmt.Sprintf("%s:%d", filepath.Base(at.Filename), at.Line)
+	}
+	return fmt.Sprintf("%s is written over at %s, which would change the map it now shares", types.ExprString(f.Src), where)
 }

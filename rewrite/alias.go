@@ -1,0 +1,254 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/syncfix/syncfix/detect"
+)
+
+// Writes through aliases, under --copies share. A copy shared by address
+// (n := x.m becomes n := &x.m) sees every later write over x.m, where the
+// copy used to keep what x.m held at the copy. sourceReset finds the
+// writes that name the source's root (x = T{}, x.a = A{}); this file
+// finds those that may reach it under another name:
+//
+//	p := &x.m              q := &x      for i := range s {
+//	n := x.m  // shared    n := q.m       n := s[i].m
+//	*p = sync.Map{}        x = T{}        s[j] = T{}
+//
+// A source is within reach of another name when its path from the root
+// goes through a pointer or a slice (q.m, (*q).m, s[i].m), when the root
+// is a package-level variable, or when the root's address is taken
+// anywhere (&x, &x.a, x[:] of an array, a pointer method called on x or
+// on a field of it, other than a method of package sync's types, which
+// keep no pointer to their receiver). A write can reach it under another name when its
+// target's path goes through a pointer or a slice, or starts from such a
+// root. Such a source is cloned if any loaded code writes such a target
+// of a type that holds the source's type by value. That is coarse: a
+// write to an unrelated value of the type costs a clone, which keeps what
+// the program did.
+
+// An aliasWrite is an assignment over a value that another name may
+// reach.
+type aliasWrite struct {
+	pos token.Pos
+	typ types.Type
+}
+
+// aliasFacts are the writes and the address-taken variables of the loaded
+// code, read with the interface facts (ifaces.go).
+type aliasFacts struct {
+	// writes are the assignments to values that hold a sync.Map; for
+	// each, through says whether its target's path goes through a
+	// pointer or a slice, or starts at a package-level variable (it
+	// counts whatever the source), and roots holds its root variable.
+	writes    []aliasWrite
+	through   []bool
+	roots     []types.Object
+	addressed map[types.Object]bool
+}
+
+// aliasNode records what n writes or addresses.
+func (r *ifaceReader) aliasNode(n ast.Node) {
+	if r.p.opts.Copies != CopiesShare {
+		return // only shared copies can see later writes
+	}
+	info := r.info
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && (id.Name == "_" || info.Defs[id] != nil) {
+				continue // a new variable: nothing else reaches it yet
+			}
+			r.aliasWrite(lhs)
+		}
+	case *ast.RangeStmt:
+		if n.Tok == token.ASSIGN {
+			for _, x := range []ast.Expr{n.Key, n.Value} {
+				if x != nil {
+					r.aliasWrite(x)
+				}
+			}
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			r.addressed(n.X)
+		}
+	case *ast.SliceExpr:
+		if _, ok := coreType(info.TypeOf(n.X)).(*types.Array); ok {
+			r.addressed(n.X)
+		}
+	case *ast.SelectorExpr:
+		// x.M() or x.M with M on *X: Go takes &x. The methods of package
+		// sync's types keep no pointer to their receiver.
+		if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() {
+			if fn, ok := sel.Obj().(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() != "sync" && isPlainPointer(fn.Signature().Recv().Type()) && !isPlainPointer(info.TypeOf(n.X)) {
+				r.addressed(n.X)
+			}
+		}
+	case *ast.CallExpr:
+		// copy(dst, src) and append(s, ...) write elements of a slice
+		// that other slices may share.
+		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) > 0 {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "copy" || b.Name() == "append") {
+				if s, ok := coreType(info.TypeOf(n.Args[0])).(*types.Slice); ok && holdsSyncMap(s.Elem()) {
+					a := &r.facts.alias
+					a.writes = append(a.writes, aliasWrite{pos: n.Pos(), typ: s.Elem()})
+					a.through = append(a.through, true)
+					a.roots = append(a.roots, nil)
+				}
+			}
+		}
+	}
+}
+
+func (r *ifaceReader) addressed(x ast.Expr) {
+	if obj := rootObj(r.info, x); obj != nil {
+		a := &r.facts.alias
+		if a.addressed == nil {
+			a.addressed = make(map[types.Object]bool)
+		}
+		a.addressed[obj] = true
+	}
+}
+
+func (r *ifaceReader) aliasWrite(lhs ast.Expr) {
+	t := r.info.TypeOf(lhs)
+	if t == nil || !holdsSyncMap(t) {
+		return
+	}
+	a := &r.facts.alias
+	root := rootObj(r.info, lhs)
+	a.writes = append(a.writes, aliasWrite{pos: lhs.Pos(), typ: t})
+	a.through = append(a.through, root == nil || isPackageVar(root) || pathIndirect(r.info, lhs))
+	a.roots = append(a.roots, root)
+}
+
+// holdsSyncMap reports whether a value of type t holds a sync.Map: the
+// only writes that can change a shared map.
+func holdsSyncMap(t types.Type) bool {
+	held := false
+	walkValue(t, func(u types.Type) bool {
+		if detect.IsSyncMap(u) {
+			held = true
+		}
+		return !held
+	})
+	return held
+}
+
+// walkValue calls visit with t and with every type that a value of t
+// holds by value (struct fields, array elements), until visit returns
+// false.
+func walkValue(t types.Type, visit func(types.Type) bool) bool {
+	if !visit(t) {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if !walkValue(u.Field(i).Type(), visit) {
+				return false
+			}
+		}
+	case *types.Array:
+		return walkValue(u.Elem(), visit)
+	}
+	return true
+}
+
+// rootObj returns the variable that x's path starts from, or nil.
+func rootObj(info *types.Info, x ast.Expr) types.Object {
+	id := rootVar(info, x)
+	if id == nil {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil {
+		return nil
+	}
+	return v
+}
+
+func isPackageVar(obj types.Object) bool {
+	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
+}
+
+// pathIndirect reports whether x's path from its root goes through a
+// pointer (explicit or implicit) or a slice element.
+func pathIndirect(info *types.Info, x ast.Expr) bool {
+	for {
+		x = ast.Unparen(x)
+		switch e := x.(type) {
+		case *ast.StarExpr:
+			return true
+		case *ast.SelectorExpr:
+			if sel := info.Selections[e]; sel != nil && sel.Indirect() {
+				return true
+			}
+		case *ast.IndexExpr:
+			if _, ok := coreType(info.TypeOf(e.X)).(*types.Array); !ok {
+				return true // a slice, or a pointer to an array
+			}
+		}
+		next := rootStep(x)
+		if next == nil {
+			return false
+		}
+		x = next
+	}
+}
+
+// aliasWriteAt returns the position of a write that may reach f's source
+// under another name, or token.NoPos (see the top of this file).
+func (p *Plan) aliasWriteAt(f *finding) token.Pos {
+	info := f.unit.pkg.TypesInfo
+	st := info.TypeOf(f.Src)
+	if st == nil {
+		return token.NoPos
+	}
+	facts := &p.ifaces().alias
+	root := rootObj(info, f.Src)
+	indirect := root == nil || pathIndirect(info, f.Src)
+	if !indirect && !isPackageVar(root) && !facts.addressed[root] {
+		return token.NoPos // only its own name reaches it: rootAssigned
+	}
+	// The write to name: the first in the function of the copy, else
+	// the first of all.
+	first, inDecl := token.NoPos, token.NoPos
+	var decl ast.Node
+	if file := f.unit.fileOf(f.Pos); file != nil {
+		if path := p.idx.path(file, f.Src); len(path) >= 2 {
+			decl = path[len(path)-2] // the top-level declaration
+		}
+	}
+	for i, w := range facts.writes {
+		// A write by name reaches the source under another name only
+		// if the source is reached through a pointer that may point
+		// into the written variable.
+		if !facts.through[i] && !(indirect && facts.addressed[facts.roots[i]]) {
+			continue
+		}
+		held := false
+		walkValue(w.typ, func(u types.Type) bool {
+			held = types.Identical(u, st)
+			return !held
+		})
+		if !held {
+			continue
+		}
+		if !first.IsValid() {
+			first = w.pos
+		}
+		if decl != nil && decl.Pos() <= w.pos && w.pos < decl.End() {
+			inDecl = w.pos
+			break
+		}
+	}
+	if inDecl.IsValid() {
+		return inDecl
+	}
+	return first
+}
