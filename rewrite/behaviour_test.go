@@ -5,11 +5,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/printer"
 	"go/token"
-	"go/types"
 	"maps"
 	"os"
 	"os/exec"
@@ -32,17 +30,22 @@ import (
 //
 // The cost of an input is the toolchain's. go run costs a go command, a
 // compile and a link per program, two programs an input: over half a
-// second of CPU. Here an input costs one compile and one link of both
-// programs and one process run, about a quarter of a second of CPU
-// (compile 0.15 s, link 0.06 s, the fix in process 0.02 s):
-//   - The two programs become one package: each package-level name gets
-//     a suffix, _v1 in the input and _v2 in the fixed program (renameTop:
-//     by type, so only package-level objects and the embedded fields
-//     named after them), and a driver main calls main_v1 then main_v2,
-//     each under a recover that prints the panic, between markers.
+// second of CPU. Here an input whose code ran already costs the fix in
+// process (about 0.02 s), and another one compile and one link of both
+// programs and one process run, under a fifth of a second:
+//   - The two programs become one package (merge_test.go): each
+//     package-level name gets a suffix, _v1 in the input and _v2 in the
+//     fixed program (by type, so only package-level objects and the
+//     embedded fields named after them), and a driver main calls main_v1
+//     then main_v2, each under a recover that prints the panic, between
+//     markers. The declarations the fix left as they were, with all
+//     they use, are compiled once; variables never are.
+//   - An input whose code (without comments, in one layout) and fix ran
+//     already is not run again (behaviourKey).
 //   - The compiler and the linker are called directly (go tool compile,
 //     go tool link -s -w), with an importcfg that go list -export made
-//     once per process: no go command per input, no build cache lookup.
+//     once per process: no go command per input, no build cache lookup,
+//     and no garbage collector (GOGC=off) in programs this small.
 //   - The programs import sync only (composeRun prints with println), so
 //     the link takes the runtime and sync, not fmt and reflect.
 //
@@ -220,18 +223,16 @@ func (tc *toolchain) runBoth(t *testing.T, input, fixed map[string][]byte) (befo
 	if err := os.WriteFile(files[0], []byte(driver), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for suffix, pkg := range map[string]map[string][]byte{"_v1": input, "_v2": fixed} {
-		renamed, err := renameTop(pkg, suffix)
-		if err != nil {
-			return "", "", fmt.Errorf("renaming %s: %v", suffix, err)
+	merged, err := mergePrograms(input, fixed)
+	if err != nil {
+		return "", "", err
+	}
+	for name, data := range merged {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		for name, data := range renamed {
-			file := filepath.Join(dir, strings.TrimSuffix(name, ".go")+suffix+".go")
-			if err := os.WriteFile(file, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			files = append(files, file)
-		}
+		files = append(files, file)
 	}
 	slices.Sort(files)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -242,7 +243,11 @@ func (tc *toolchain) runBoth(t *testing.T, input, fixed map[string][]byte) (befo
 		append([]string{tc.compile, "-p", "main", "-lang=go1.22", "-c=1", "-N", "-l", "-dwarf=false", "-importcfg", tc.importcfg, "-pack", "-o", obj}, files...),
 		{tc.link, "-s", "-w", "-importcfg", tc.importcfg, "-o", bin, obj},
 	} {
-		if out, err := exec.CommandContext(ctx, args[0], args[1:]...).CombinedOutput(); err != nil {
+		cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+		// Both use little memory on programs this small; without a
+		// collector they take an eighth less time.
+		cmd.Env = append(os.Environ(), "GOGC=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
 			return "", "", fmt.Errorf("%s: %v\n%s", filepath.Base(args[0]), err, out)
 		}
 	}
@@ -255,69 +260,6 @@ func (tc *toolchain) runBoth(t *testing.T, input, fixed map[string][]byte) (befo
 		return "", "", fmt.Errorf("the programs did not both run to the end (%v); output:\n%s", err, out)
 	}
 	return s[len(markBefore):j], s[j+len(markAfter):], nil
-}
-
-// renameTop returns the files of a package main with each package-level
-// name n, and each embedded field named after one, renamed n+suffix, so
-// that two programs make one package. The files must type-check.
-func renameTop(files map[string][]byte, suffix string) (map[string][]byte, error) {
-	names := slices.Sorted(maps.Keys(files))
-	var asts []*ast.File
-	for _, name := range names {
-		f, err := parser.ParseFile(fuzzFset, name, files[name], parser.SkipObjectResolution)
-		if err != nil {
-			return nil, err
-		}
-		asts = append(asts, f)
-	}
-	info := &types.Info{Defs: make(map[*ast.Ident]types.Object), Uses: make(map[*ast.Ident]types.Object)}
-	conf := types.Config{Importer: fuzzImporter, GoVersion: "go1.22"}
-	pkg, err := conf.Check("example.com/fuzz", fuzzFset, asts, info)
-	if err != nil {
-		return nil, err
-	}
-	top := func(obj types.Object) bool {
-		if obj == nil || obj.Pkg() != pkg || obj.Name() == "_" {
-			return false
-		}
-		if v, ok := obj.(*types.Var); ok && v.Embedded() {
-			t := v.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			n, ok := types.Unalias(t).(*types.Named)
-			return ok && n.Obj().Pkg() == pkg && n.Obj().Parent() == pkg.Scope()
-		}
-		return obj.Parent() == pkg.Scope()
-	}
-	ends := make(map[string][]int) // file name: offsets where a suffix goes
-	seen := make(map[*ast.Ident]bool)
-	for _, m := range []map[*ast.Ident]types.Object{info.Defs, info.Uses} {
-		for id, obj := range m {
-			if seen[id] || !top(obj) {
-				continue
-			}
-			seen[id] = true
-			p := fuzzFset.Position(id.End())
-			ends[p.Filename] = append(ends[p.Filename], p.Offset)
-		}
-	}
-	out := make(map[string][]byte)
-	for _, name := range names {
-		src := files[name]
-		offs := ends[name]
-		slices.Sort(offs)
-		var b bytes.Buffer
-		last := 0
-		for _, off := range offs {
-			b.Write(src[last:off])
-			b.WriteString(suffix)
-			last = off
-		}
-		b.Write(src[last:])
-		out[name] = b.Bytes()
-	}
-	return out, nil
 }
 
 // TestRunBoth shows that FuzzBehaviour's check sees what it is for: a
