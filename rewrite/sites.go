@@ -364,8 +364,14 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 	c.addOp(ts, newOp(litInit{}, u, file, lit))
 }
 
-// fieldTarget returns the target of field v, if it is one.
+// fieldTarget returns the target of field v, if it is one. A field of
+// an instantiated generic type is its origin's target only where it is
+// a sync.Map: box[T2].v is a T2 whatever box[sync.Map].v becomes, and
+// what it holds is T2's fields.
 func (c *constructionScan) fieldTarget(v *types.Var) *target {
+	if v.Origin() != v && !detect.IsSyncMap(v.Type()) {
+		return nil
+	}
 	return c.byKey[c.p.key(v.Origin())]
 }
 
