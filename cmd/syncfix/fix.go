@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -126,15 +125,6 @@ func fix(c *cli.Context) error {
 // changes applies the plan and type-checks the result, with the changed
 // files as an overlay, before anyone writes or prints it.
 func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
-	// Applying and verifying hold a second copy of the changed files'
-	// syntax and types on top of the loaded program: collect more often
-	// meanwhile (GOGC=75, or the user's lower setting), so that peak
-	// memory stays near that of the load and plan.
-	if old := debug.SetGCPercent(75); old < 75 {
-		debug.SetGCPercent(old) // lower already, or off
-	} else {
-		defer debug.SetGCPercent(old)
-	}
 	changes, err := s.plan.Apply()
 	if err != nil {
 		return nil, s.relativeFileErrors(err)

@@ -17,6 +17,7 @@ func main() {
 		return
 	}
 	catchSIGPIPE()
+	startPacing() // gc.go
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
