@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
+	"runtime"
+	"slices"
 	"sort"
 
 	"github.com/syncfix/syncfix/internal/textdiff"
@@ -199,32 +201,91 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 		spans[k] = span{i, j, ci, cj}
 		selected += j - i
 	}
-	if 4*selected > 3*len(decls) {
-		return nil, false // most of the file: print it whole, once
+	if 4*selected > 3*len(decls) && len(decls) > 0 {
+		// Most of the file: all of it after the imports, as one region.
+		a := lines.paragraphStart(starts[0])
+		if a <= header {
+			return nil, false
+		}
+		from := a
+		for from > 1 && lines.blank(from-1) {
+			from--
+		}
+		ci := sort.SearchInts(cstarts, a)
+		if ci > 0 && line(comments[ci-1].End()) >= a {
+			return nil, false
+		}
+		merged = [][4]int{{a, nlines, from, nlines}}
+		spans = []span{{0, len(decls), ci, len(comments)}}
+	}
+	// A region of many declarations is printed in pieces, on every CPU:
+	// it is cut at blank lines between two declarations with no comment
+	// between them, where gofmt puts one blank line whatever comes
+	// before and after.
+	type piece struct {
+		span
+		joined bool // follows the previous piece, after one blank line
+	}
+	var pieces []piece
+	var owner []int // the region of each piece
+	perPiece := max(64, len(decls)/(4*runtime.GOMAXPROCS(0)))
+	for k, sp := range spans {
+		pieces = append(pieces, piece{span: sp})
+		owner = append(owner, k)
+		for c := sp.i + perPiece; c < sp.j; c++ {
+			cur := &pieces[len(pieces)-1]
+			if c-cur.i < perPiece || !cutAt(lines, ends[c-1], starts[c], cstarts, cur.ci, cur.cj) {
+				continue
+			}
+			cc := sort.SearchInts(cstarts, starts[c])
+			next := piece{span: span{c, cur.j, cc, cur.cj}, joined: true}
+			cur.j, cur.cj = c, cc
+			pieces = append(pieces, next)
+			owner = append(owner, k)
+		}
+	}
+	printed := make([][]byte, len(pieces))
+	failed := make([]bool, len(pieces))
+	parallel(len(pieces), func(n int) {
+		pc := pieces[n]
+		region := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[pc.i:pc.j], Comments: comments[pc.ci:pc.cj], FileStart: f.FileStart, FileEnd: f.FileEnd}
+		var buf bytes.Buffer
+		if err := format.Node(&buf, fset, region); err != nil {
+			failed[n] = true
+			return
+		}
+		// Drop the package clause and the blank lines after it.
+		out := buf.Bytes()
+		nl := bytes.IndexByte(out, '\n')
+		if nl < 0 {
+			failed[n] = true
+			return
+		}
+		out = bytes.TrimLeft(out[nl+1:], "\n")
+		if !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, '\n')
+		}
+		printed[n] = out
+	})
+	if slices.Contains(failed, true) {
+		return nil, false
 	}
 	var out []byte
 	last := 0 // offset in text up to which out holds it
-	for k, r := range merged {
-		from, to := r[2], r[3]
-		i, j, ci, cj := spans[k].i, spans[k].j, spans[k].ci, spans[k].cj
-		region := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[i:j], Comments: comments[ci:cj], FileStart: f.FileStart, FileEnd: f.FileEnd}
-		var buf bytes.Buffer
-		if err := format.Node(&buf, fset, region); err != nil {
-			return nil, false
+	for n, pc := range pieces {
+		if pc.joined {
+			out = append(out, '\n')
+			out = append(out, printed[n]...)
+		} else {
+			from := merged[owner[n]][2]
+			out = append(out, text[last:lines.starts[from-1]]...)
+			out = append(out, '\n')
+			out = append(out, printed[n]...)
 		}
-		// Drop the package clause and the blank lines after it.
-		printed := buf.Bytes()
-		nl := bytes.IndexByte(printed, '\n')
-		if nl < 0 {
-			return nil, false
+		if n+1 < len(pieces) && pieces[n+1].joined {
+			continue
 		}
-		printed = bytes.TrimLeft(printed[nl+1:], "\n")
-		if !bytes.HasSuffix(printed, []byte("\n")) {
-			printed = append(printed, '\n')
-		}
-		out = append(out, text[last:lines.starts[from-1]]...)
-		out = append(out, '\n')
-		out = append(out, printed...)
+		to := merged[owner[n]][3]
 		last = len(text)
 		if to < nlines {
 			out = append(out, '\n')
@@ -232,6 +293,25 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 		}
 	}
 	return append(out, text[last:]...), true
+}
+
+// cutAt reports whether a region may be cut between a declaration that
+// ends on line end and the next, which starts on line start: a blank
+// line lies between them and no comment of comments[ci:cj] (which start
+// on the lines cstarts holds) does.
+func cutAt(lines *lineTable, end, start int, cstarts []int, ci, cj int) bool {
+	blank := false
+	for l := end + 1; l < start; l++ {
+		if lines.blank(l) {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		return false
+	}
+	k := sort.SearchInts(cstarts[ci:cj], end+1)
+	return ci+k >= cj || cstarts[ci+k] >= start
 }
 
 // A lineTable holds the offsets at which the lines of a text start.

@@ -2,13 +2,16 @@ package rewrite_test
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
+	"go/format"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -78,6 +81,11 @@ func checkRewrite(t *testing.T, dir string, src []byte, opts rewrite.Options) er
 		t.Fatalf("output does not type-check: %v\n%s", err, after)
 	}
 	lostComments(t, "main.go", input, after)
+	if formatted, err := format.Source(input); err == nil && bytes.Equal(formatted, input) {
+		if again, err := format.Source(after); err != nil || !bytes.Equal(again, after) {
+			t.Errorf("the input is gofmt-formatted and the output is not:\n%s", after)
+		}
+	}
 	for _, o := range again.Outcomes {
 		if o.Fixed {
 			t.Errorf("fixable finding left: %s:%d:%d: %s", filepath.Base(o.Posn.Filename), o.Posn.Line, o.Posn.Column, o.Text())
@@ -199,4 +207,40 @@ func checkInProcess(t *testing.T, dir string, opts rewrite.Options) (*rewrite.Pl
 		prog.RealNames[name] = real
 	}
 	return rewrite.Make(prog, opts), nil
+}
+
+// TestFormatEditedPieces rewrites files of many declarations, in one
+// most of them touched, so that it is formatted in pieces on every CPU,
+// in the other many regions: the result must be what gofmt makes of the
+// whole (checkRewrite), with comments between declarations, at their
+// ends and in aligned blocks.
+func TestFormatEditedPieces(t *testing.T) {
+	for _, mixed := range []bool{false, true} {
+		var b strings.Builder
+		b.WriteString("// Package many has copies in most declarations.\npackage many\n\nimport \"sync\"\n\n")
+		for i := range 600 {
+			switch i % 7 {
+			case 0:
+				fmt.Fprintf(&b, "// f%d copies a map.\n", i)
+			case 1:
+				fmt.Fprintf(&b, "// A comment of its own before f%d.\n\n", i)
+			case 2:
+				if mixed {
+					fmt.Fprintf(&b, "var (\n\tv%d    = 1 // aligned\n\tvv%d = 22 // with this\n)\n\n", i, i)
+				}
+			case 3:
+				if mixed {
+					fmt.Fprintf(&b, "func g%d() {}\nfunc h%d() {}\n\n", i, i)
+				}
+			}
+			fmt.Fprintf(&b, "func f%d(m *sync.Map) int {\n\tn := *m // the copy\n\tc := 0\n\tn.Range(func(k, v any) bool { c++; return true })\n\treturn c\n} // end of f%d\n\n", i, i)
+		}
+		src, err := format.Source([]byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkRewrite(t, t.TempDir(), src, rewrite.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
