@@ -19,16 +19,17 @@ import (
 //	*p = sync.Map{}        x = T{}        s[j] = T{}
 //
 // A source is within reach of another name when its path from the root
-// goes through a pointer or a slice (q.m, (*q).m, s[i].m), when the root
-// is a package-level variable, or when the root's address is taken
-// anywhere (&x, &x.a, x[:] of an array, a pointer method called on x or
-// on a field of it, other than a method of package sync's types, which
-// keep no pointer to their receiver). A write can reach it under another name when its
-// target's path goes through a pointer or a slice, or starts from such a
-// root. Such a source is cloned if any loaded code writes such a target
-// of a type that holds the source's type by value. That is coarse: a
-// write to an unrelated value of the type costs a clone, which keeps what
-// the program did.
+// goes through a pointer or a slice (q.m, (*q).m, s[i].m: it is
+// indirect), when the root is a package-level variable, or when the
+// root's address is taken anywhere (&x, &x.a, x[:] of an array, a
+// pointer method called on x or on a field of it, other than a method of
+// package sync's types, which keep no pointer to their receiver). Such a
+// source is cloned if any loaded code writes a value of a type that
+// holds the source's type by value, where the write's target goes
+// through a pointer or a slice or is a package-level variable, or, for
+// an indirect source, is a variable whose address is taken. That is
+// coarse: a write to an unrelated value of the type costs a clone, which
+// keeps what the program did.
 
 // An aliasWrite is an assignment over a value that another name may
 // reach.
