@@ -1,0 +1,3 @@
+module example.com/tight
+
+go 1.22
