@@ -362,10 +362,10 @@ func lostComments(t *testing.T, name string, before, after []byte) {
 		want[c]++
 	}
 	// syncfix formats with LF line endings (and puts CRLF back), and
-	// gofmt treats a doc comment whose line ends in \r\n as it is, where
-	// it reformats the same comment with LF (//d becomes // d): either
-	// form counts as gofmt's.
-	for _, src := range [][]byte{before, bytes.ReplaceAll(before, []byte("\r\n"), []byte("\n"))} {
+	// gofmt treats a doc comment that holds a \r as it is, where it
+	// reformats the same comment without (//d becomes // d): either form
+	// counts as gofmt's.
+	for _, src := range [][]byte{before, bytes.ReplaceAll(before, []byte("\r\n"), []byte("\n")), bytes.ReplaceAll(before, []byte("\r"), nil)} {
 		formatted, err := format.Source(src)
 		if err != nil {
 			continue
