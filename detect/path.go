@@ -79,6 +79,10 @@ func IsSyncMap(t types.Type) bool {
 	return ok && types.Identical(st, m.Type().Underlying())
 }
 
+// Holds reports whether a value of type t holds a sync.Map by value
+// (see pathTo): a copy of it is a finding.
+func Holds(t types.Type) bool { return pathTo(t) != nil }
+
 // pathTo returns the containment path from t down to a sync.Map held by
 // value, or nil if t holds none. Pointers, slices, maps, channels,
 // functions and interfaces hold their referents by reference and end the

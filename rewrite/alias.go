@@ -31,23 +31,21 @@ import (
 // coarse: a write to an unrelated value of the type costs a clone, which
 // keeps what the program did.
 
-// An aliasWrite is an assignment over a value that another name may
-// reach.
+// An aliasWrite is an assignment over a value that holds a sync.Map.
 type aliasWrite struct {
 	pos token.Pos
 	typ types.Type
+	// through says whether the target's path goes through a pointer or
+	// a slice, or starts at a package-level variable: the write counts
+	// whatever the source. Otherwise root is the variable it writes.
+	through bool
+	root    types.Object
 }
 
 // aliasFacts are the writes and the address-taken variables of the loaded
 // code, read with the interface facts (ifaces.go).
 type aliasFacts struct {
-	// writes are the assignments to values that hold a sync.Map; for
-	// each, through says whether its target's path goes through a
-	// pointer or a slice, or starts at a package-level variable (it
-	// counts whatever the source), and roots holds its root variable.
 	writes    []aliasWrite
-	through   []bool
-	roots     []types.Object
 	addressed map[types.Object]bool
 }
 
@@ -94,11 +92,8 @@ func (r *ifaceReader) aliasNode(n ast.Node) {
 		// that other slices may share.
 		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) > 0 {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "copy" || b.Name() == "append") {
-				if s, ok := coreType(info.TypeOf(n.Args[0])).(*types.Slice); ok && holdsSyncMap(s.Elem()) {
-					a := &r.facts.alias
-					a.writes = append(a.writes, aliasWrite{pos: n.Pos(), typ: s.Elem()})
-					a.through = append(a.through, true)
-					a.roots = append(a.roots, nil)
+				if s, ok := coreType(info.TypeOf(n.Args[0])).(*types.Slice); ok && detect.Holds(s.Elem()) {
+					r.facts.alias.writes = append(r.facts.alias.writes, aliasWrite{pos: n.Pos(), typ: s.Elem(), through: true})
 				}
 			}
 		}
@@ -117,47 +112,31 @@ func (r *ifaceReader) addressed(x ast.Expr) {
 
 func (r *ifaceReader) aliasWrite(lhs ast.Expr) {
 	t := r.info.TypeOf(lhs)
-	if t == nil || !holdsSyncMap(t) {
+	if t == nil || !detect.Holds(t) {
 		return
 	}
-	a := &r.facts.alias
 	root := rootObj(r.info, lhs)
-	a.writes = append(a.writes, aliasWrite{pos: lhs.Pos(), typ: t})
-	a.through = append(a.through, root == nil || isPackageVar(root) || pathIndirect(r.info, lhs))
-	a.roots = append(a.roots, root)
+	through := root == nil || isPackageVar(root) || pathIndirect(r.info, lhs)
+	r.facts.alias.writes = append(r.facts.alias.writes, aliasWrite{pos: lhs.Pos(), typ: t, through: through, root: root})
 }
 
-// holdsSyncMap reports whether a value of type t holds a sync.Map: the
-// only writes that can change a shared map.
-func holdsSyncMap(t types.Type) bool {
-	held := false
-	walkValue(t, func(u types.Type) bool {
-		if detect.IsSyncMap(u) {
-			held = true
-		}
-		return !held
-	})
-	return held
-}
-
-// walkValue calls visit with t and with every type that a value of t
-// holds by value (struct fields, array elements), until visit returns
-// false.
-func walkValue(t types.Type, visit func(types.Type) bool) bool {
-	if !visit(t) {
-		return false
+// holdsType reports whether a value of type outer is or holds a value of
+// type inner by value: through struct fields and array elements.
+func holdsType(outer, inner types.Type) bool {
+	if types.Identical(outer, inner) {
+		return true
 	}
-	switch u := t.Underlying().(type) {
+	switch u := outer.Underlying().(type) {
 	case *types.Struct:
 		for i := range u.NumFields() {
-			if !walkValue(u.Field(i).Type(), visit) {
-				return false
+			if holdsType(u.Field(i).Type(), inner) {
+				return true
 			}
 		}
 	case *types.Array:
-		return walkValue(u.Elem(), visit)
+		return holdsType(u.Elem(), inner)
 	}
-	return true
+	return false
 }
 
 // rootObj returns the variable that x's path starts from, or nil.
@@ -225,19 +204,14 @@ func (p *Plan) aliasWriteAt(f *finding) token.Pos {
 			decl = path[len(path)-2] // the top-level declaration
 		}
 	}
-	for i, w := range facts.writes {
+	for _, w := range facts.writes {
 		// A write by name reaches the source under another name only
 		// if the source is reached through a pointer that may point
 		// into the written variable.
-		if !facts.through[i] && !(indirect && facts.addressed[facts.roots[i]]) {
+		if !w.through && !(indirect && facts.addressed[w.root]) {
 			continue
 		}
-		held := false
-		walkValue(w.typ, func(u types.Type) bool {
-			held = types.Identical(u, st)
-			return !held
-		})
-		if !held {
+		if !holdsType(w.typ, st) {
 			continue
 		}
 		if !first.IsValid() {

@@ -224,24 +224,22 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 	// before and after.
 	type piece struct {
 		span
+		region int  // in merged
 		joined bool // follows the previous piece, after one blank line
 	}
 	var pieces []piece
-	var owner []int // the region of each piece
 	perPiece := max(64, len(decls)/(4*runtime.GOMAXPROCS(0)))
 	for k, sp := range spans {
-		pieces = append(pieces, piece{span: sp})
-		owner = append(owner, k)
+		pieces = append(pieces, piece{span: sp, region: k})
 		for c := sp.i + perPiece; c < sp.j; c++ {
 			cur := &pieces[len(pieces)-1]
 			if c-cur.i < perPiece || !cutAt(lines, ends[c-1], starts[c], cstarts, cur.ci, cur.cj) {
 				continue
 			}
 			cc := sort.SearchInts(cstarts, starts[c])
-			next := piece{span: span{c, cur.j, cc, cur.cj}, joined: true}
+			next := piece{span: span{c, cur.j, cc, cur.cj}, region: k, joined: true}
 			cur.j, cur.cj = c, cc
 			pieces = append(pieces, next)
-			owner = append(owner, k)
 		}
 	}
 	printed := make([][]byte, len(pieces))
@@ -277,7 +275,7 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 			out = append(out, '\n')
 			out = append(out, printed[n]...)
 		} else {
-			from := merged[owner[n]][2]
+			from := merged[pc.region][2]
 			out = append(out, text[last:lines.starts[from-1]]...)
 			out = append(out, '\n')
 			out = append(out, printed[n]...)
@@ -285,7 +283,7 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 		if n+1 < len(pieces) && pieces[n+1].joined {
 			continue
 		}
-		to := merged[owner[n]][3]
+		to := merged[pc.region][3]
 		last = len(text)
 		if to < nlines {
 			out = append(out, '\n')

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
@@ -697,17 +696,7 @@ func derefPtr(t types.Type) types.Type {
 // by value, through pointers, slices, maps, channels, arrays and struct
 // fields: what a decoder given a t can fill with zero values.
 func (c *constructionScan) reachable(t types.Type) []*target {
-	var ts []*target
-	detect.WalkFields(t, true, func(f *types.Var) bool {
-		if ft := c.fieldTarget(f); ft != nil {
-			if !slices.Contains(ts, ft) {
-				ts = append(ts, ft)
-			}
-			return false
-		}
-		return !detect.IsSyncMap(f.Type())
-	})
-	return ts
+	return c.fieldTargets(t, true)
 }
 
 // ifaceBlocks blocks the fields that reflective writers can reach, and

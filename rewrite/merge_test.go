@@ -34,10 +34,12 @@ type program struct {
 	decls  map[string]ast.Decl
 	fileOf map[ast.Decl]string
 	declOf map[types.Object]string
+	// methods holds the keys of each type declaration's methods.
+	methods map[string][]string
 }
 
 func loadProgram(files map[string][]byte) (*program, error) {
-	pr := &program{names: slices.Sorted(maps.Keys(files)), files: files, decls: make(map[string]ast.Decl), fileOf: make(map[ast.Decl]string), declOf: make(map[types.Object]string)}
+	pr := &program{names: slices.Sorted(maps.Keys(files)), files: files, decls: make(map[string]ast.Decl), fileOf: make(map[ast.Decl]string), declOf: make(map[types.Object]string), methods: make(map[string][]string)}
 	for _, name := range pr.names {
 		f, err := parser.ParseFile(fuzzFset, name, files[name], parser.SkipObjectResolution)
 		if err != nil {
@@ -54,7 +56,7 @@ func loadProgram(files map[string][]byte) (*program, error) {
 	pr.pkg = pkg
 	for i, f := range pr.asts {
 		for _, d := range f.Decls {
-			key := declKey(d)
+			key := pr.declKey(d)
 			if key == "" {
 				continue // imports
 			}
@@ -70,16 +72,41 @@ func loadProgram(files map[string][]byte) (*program, error) {
 			}
 		}
 	}
+	for key, d := range pr.decls {
+		if recv := pr.recvType(d); recv != nil {
+			pr.methods[pr.declOf[recv]] = append(pr.methods[pr.declOf[recv]], key)
+		}
+	}
 	return pr, nil
+}
+
+// recvType returns the type whose method d declares, or nil.
+func (pr *program) recvType(d ast.Decl) *types.TypeName {
+	fd, ok := d.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil {
+		return nil
+	}
+	fn, ok := pr.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj()
+	}
+	return nil
 }
 
 // declKey names a top-level declaration the same way in both programs:
 // T.m for a method, the declared names for the rest, "" for imports.
-func declKey(d ast.Decl) string {
+func (pr *program) declKey(d ast.Decl) string {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
-		if d.Recv != nil && len(d.Recv.List) > 0 {
-			return "func " + recvName(d.Recv.List[0].Type) + "." + d.Name.Name
+		if recv := pr.recvType(d); recv != nil {
+			return "func " + recv.Name() + "." + d.Name.Name
 		}
 		return "func " + d.Name.Name
 	case *ast.GenDecl:
@@ -93,25 +120,6 @@ func declKey(d ast.Decl) string {
 		return d.Tok.String() + " " + strings.Join(names, ",")
 	}
 	return ""
-}
-
-func recvName(x ast.Expr) string {
-	for {
-		switch e := x.(type) {
-		case *ast.StarExpr:
-			x = e.X
-		case *ast.IndexExpr:
-			x = e.X
-		case *ast.IndexListExpr:
-			x = e.X
-		case *ast.ParenExpr:
-			x = e.X
-		case *ast.Ident:
-			return e.Name
-		default:
-			return ""
-		}
-	}
 }
 
 func declaredNames(d ast.Decl) []*ast.Ident {
@@ -168,18 +176,7 @@ func (pr *program) deps(key string, d ast.Decl) []string {
 		}
 		return true
 	})
-	if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
-		for k, m := range pr.decls {
-			if fd, ok := m.(*ast.FuncDecl); ok && fd.Recv != nil {
-				for _, id := range declaredNames(gd) {
-					if recvName(fd.Recv.List[0].Type) == id.Name {
-						out = append(out, k)
-					}
-				}
-			}
-		}
-	}
-	return out
+	return append(out, pr.methods[key]...)
 }
 
 func (pr *program) text(d ast.Decl) []byte {

@@ -218,8 +218,17 @@ func (c *constructionScan) heldBy(t types.Type) []*target {
 		return ts
 	}
 	c.held[t] = nil // a value cannot hold itself; this ends cycles
+	ts := c.fieldTargets(t, false)
+	c.held[t] = ts
+	return ts
+}
+
+// fieldTargets returns the field targets that detect.WalkFields meets in
+// t (with reach, also through pointers, slices, maps and channels), each
+// once, not looking inside a target or another sync.Map.
+func (c *constructionScan) fieldTargets(t types.Type, reach bool) []*target {
 	var ts []*target
-	detect.WalkFields(t, false, func(f *types.Var) bool {
+	detect.WalkFields(t, reach, func(f *types.Var) bool {
 		if ft := c.fieldTarget(f); ft != nil {
 			if !slices.Contains(ts, ft) {
 				ts = append(ts, ft)
@@ -228,7 +237,6 @@ func (c *constructionScan) heldBy(t types.Type) []*target {
 		}
 		return !detect.IsSyncMap(f.Type())
 	})
-	c.held[t] = ts
 	return ts
 }
 
