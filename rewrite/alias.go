@@ -47,6 +47,8 @@ type aliasWrite struct {
 type aliasFacts struct {
 	writes    []aliasWrite
 	addressed map[types.Object]bool
+	// loaded holds the paths of the loaded packages.
+	loaded map[string]bool
 }
 
 // aliasNode records what n writes or addresses.
@@ -88,16 +90,85 @@ func (r *ifaceReader) aliasNode(n ast.Node) {
 			}
 		}
 	case *ast.CallExpr:
-		// copy(dst, src) and append(s, ...) write elements of a slice
-		// that other slices may share.
-		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) > 0 {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "copy" || b.Name() == "append") {
-				if s, ok := coreType(info.TypeOf(n.Args[0])).(*types.Slice); ok && detect.Holds(s.Elem()) {
-					r.facts.alias.writes = append(r.facts.alias.writes, aliasWrite{pos: n.Pos(), typ: s.Elem(), through: true})
+		r.aliasCall(n)
+	}
+}
+
+// aliasCall records the writes a call may make that the loaded code does
+// not show: copy, append and clear write elements of a slice that other
+// slices may share, and a function whose body is not loaded (sort.Slice,
+// slices.Reverse, reflect.ValueOf(&x).Elem().Set) may write whatever a
+// slice or pointer argument reaches.
+func (r *ifaceReader) aliasCall(call *ast.CallExpr) {
+	info := r.info
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return // a conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "copy", "append", "clear":
+				if len(call.Args) > 0 {
+					if s, ok := coreType(info.TypeOf(call.Args[0])).(*types.Slice); ok && detect.Holds(s.Elem()) {
+						r.recordWrite(call.Pos(), s.Elem())
+					}
 				}
 			}
+			return
 		}
 	}
+	if r.loadedCallee(call) {
+		return // its writes are in its body
+	}
+	elem := func(x ast.Expr) types.Type { // what a write through x writes
+		switch t := coreType(info.TypeOf(x)).(type) {
+		case *types.Slice:
+			return t.Elem()
+		case *types.Pointer:
+			return t.Elem()
+		}
+		return nil
+	}
+	for _, arg := range call.Args {
+		if t := elem(arg); t != nil && detect.Holds(t) {
+			r.recordWrite(arg.Pos(), t)
+		}
+	}
+}
+
+// loadedCallee reports whether call calls a function or method declared
+// in a loaded package, whose body the reader walks.
+func (r *ifaceReader) loadedCallee(call *ast.CallExpr) bool {
+	var id *ast.Ident
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fun
+	case *ast.SelectorExpr:
+		id = fun.Sel
+	case *ast.IndexExpr: // f[T](...)
+		if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
+			id = x
+		} else if sel, ok := ast.Unparen(fun.X).(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+	case *ast.IndexListExpr:
+		if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
+			id = x
+		} else if sel, ok := ast.Unparen(fun.X).(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+	}
+	if id == nil {
+		return false
+	}
+	fn, ok := r.info.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && r.facts.alias.loaded[fn.Pkg().Path()]
+}
+
+// recordWrite records a write through a pointer or a slice of a value of
+// type t.
+func (r *ifaceReader) recordWrite(pos token.Pos, t types.Type) {
+	r.facts.alias.writes = append(r.facts.alias.writes, aliasWrite{pos: pos, typ: t, through: true})
 }
 
 func (r *ifaceReader) addressed(x ast.Expr) {
@@ -112,7 +183,7 @@ func (r *ifaceReader) addressed(x ast.Expr) {
 
 func (r *ifaceReader) aliasWrite(lhs ast.Expr) {
 	t := r.info.TypeOf(lhs)
-	if t == nil || !detect.Holds(t) {
+	if t == nil || !detect.Holds(t) && !holdsTypeParam(t) {
 		return
 	}
 	root := rootObj(r.info, lhs)
@@ -120,10 +191,21 @@ func (r *ifaceReader) aliasWrite(lhs ast.Expr) {
 	r.facts.alias.writes = append(r.facts.alias.writes, aliasWrite{pos: lhs.Pos(), typ: t, through: through, root: root})
 }
 
+// holdsTypeParam reports whether a value of type t is or holds a type
+// parameter by value: generic code that writes one may write any type.
+func holdsTypeParam(t types.Type) bool {
+	return holdsType(t, nil)
+}
+
 // holdsType reports whether a value of type outer is or holds a value of
-// type inner by value: through struct fields and array elements.
+// type inner by value: through struct fields and array elements. A type
+// parameter may stand for any type, so it holds inner (and only it, for
+// a nil inner).
 func holdsType(outer, inner types.Type) bool {
-	if types.Identical(outer, inner) {
+	if _, ok := types.Unalias(outer).(*types.TypeParam); ok {
+		return true
+	}
+	if inner != nil && types.Identical(outer, inner) {
 		return true
 	}
 	switch u := outer.Underlying().(type) {

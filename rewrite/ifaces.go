@@ -155,6 +155,10 @@ func (p *Plan) startIfaces() {
 
 func (p *Plan) readIfaces() *ifaceFacts {
 	facts := &ifaceFacts{}
+	facts.alias.loaded = make(map[string]bool)
+	for _, u := range p.units {
+		facts.alias.loaded[u.pkg.Types.Path()] = true
+	}
 	for _, u := range p.units {
 		for _, file := range u.pkg.Syntax {
 			r := &ifaceReader{p: p, unit: u, syntax: file, info: u.pkg.TypesInfo, facts: facts}

@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -68,7 +69,45 @@ func untouched() {
 	fmt.Println("untouched:", n, size(&alias))
 }
 
+// zero writes a zero value through p, whatever its type.
+func zero[E any](p *E) {
+	var z E
+	*p = z
+}
+
+// generic copies a map whose holder generic code writes over.
+func generic() {
+	var s Stats
+	s.seen.Store("a", 1)
+	q := &s
+	kept := q.seen
+	zero(q)
+	fmt.Println("generic:", size(&kept))
+}
+
+// cleared copies a map out of a slice that clear zeroes.
+func cleared() {
+	all := make([]Stats, 1)
+	all[0].seen.Store("a", 1)
+	kept := all[0].seen
+	clear(all)
+	fmt.Println("cleared:", size(&kept))
+}
+
+// library copies a map out of a slice that a library function, whose
+// body is not loaded, reorders.
+func library() {
+	all := make([]Stats, 2)
+	all[0].seen.Store("a", 1)
+	kept := all[0].seen
+	slices.Reverse(all)
+	fmt.Println("library:", size(&kept))
+}
+
 func main() {
+	generic()
+	cleared()
+	library()
 	throughPointer()
 	byName()
 	sharedSlice()
