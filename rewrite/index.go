@@ -33,18 +33,35 @@ type fileIndex struct {
 	top declIndex
 }
 
-// A declIndex holds the parent of every node of one top-level
-// declaration (up to the declaration, whose parent is the file), its
-// identifiers by position, and the identifiers that use each object.
+// A declIndex holds the nodes of one top-level declaration (up to the
+// declaration, whose parent is the file) with their parents, found by
+// position, and the identifiers that use each object. Nodes are found by
+// position, not by node, so that one small map keyed by an integer
+// serves both the parent and the identifier questions: a map keyed by
+// ast.Node hashes and compares interfaces, and a second map per
+// declaration doubled the cost of building the index.
 type declIndex struct {
 	once, usesOnce sync.Once
 	root           ast.Node
-	parent         map[ast.Node]ast.Node
-	idents         map[token.Pos]*ast.Ident
+	// nodes holds the declaration's nodes in preorder.
+	nodes []indexedNode
+	// first maps a position to the first node of nodes that starts
+	// there; the others that start there follow through next.
+	first map[token.Pos]int32
 	// uses holds, per object, the identifiers of the declaration that
 	// use it (TypesInfo.Uses), in source order; built on first use.
 	uses map[types.Object][]*ast.Ident
 }
+
+// An indexedNode is a node of a declIndex, with the indexes in nodes of
+// its parent (noNode: the file) and of the next node that starts at the
+// same position (noNode: none).
+type indexedNode struct {
+	node         ast.Node
+	parent, next int32
+}
+
+const noNode = -1
 
 // A unitIndex holds the identifiers of one unit by name: the uses and the
 // local declarations. Each part is built on first use.
@@ -150,31 +167,11 @@ func (x *index) warm(files []*ast.File, infos []*types.Info) {
 
 // build indexes the nodes of d: for the file's own index, those outside
 // every declaration. With info, it also indexes the uses of each object
-// in the same walk (see localUses).
+// in the same pass (see localUses).
 func (d *declIndex) build(f *ast.File, info *types.Info) {
-	// Sized first: growing maps costs more than a second walk.
-	nodes, idents := 0, 0
-	ast.Inspect(d.root, func(n ast.Node) bool {
-		switch n.(type) {
-		case nil:
-		case *ast.Ident:
-			nodes++
-			idents++
-		default:
-			nodes++
-		}
-		return true
-	})
-	d.parent = make(map[ast.Node]ast.Node, nodes)
-	d.idents = make(map[token.Pos]*ast.Ident, idents)
-	var uses map[types.Object][]*ast.Ident
-	if info != nil {
-		uses = make(map[types.Object][]*ast.Ident)
-	}
-	stack := []ast.Node{f}
-	if d.root == ast.Node(f) {
-		stack = nil
-	}
+	// The declaration's parent, the file, is not among its nodes: path
+	// adds it.
+	stack := []int32{noNode}
 	ast.Inspect(d.root, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
@@ -183,23 +180,48 @@ func (d *declIndex) build(f *ast.File, info *types.Info) {
 		if _, ok := n.(ast.Decl); ok && d.root == ast.Node(f) {
 			return false // indexed on its own
 		}
-		if len(stack) > 0 {
-			d.parent[n] = stack[len(stack)-1]
+		d.nodes = append(d.nodes, indexedNode{node: n, parent: stack[len(stack)-1], next: noNode})
+		stack = append(stack, int32(len(d.nodes)-1))
+		return true
+	})
+	d.first = make(map[token.Pos]int32, len(d.nodes))
+	var uses map[types.Object][]*ast.Ident
+	if info != nil {
+		uses = make(map[types.Object][]*ast.Ident)
+	}
+	// Backwards, so that each chain is in preorder: outer nodes first.
+	for i := len(d.nodes) - 1; i >= 0; i-- {
+		n := &d.nodes[i]
+		pos := n.node.Pos()
+		if j, ok := d.first[pos]; ok {
+			n.next = j
 		}
-		if id, ok := n.(*ast.Ident); ok {
-			d.idents[id.Pos()] = id
-			if uses != nil {
+		d.first[pos] = int32(i)
+	}
+	if uses != nil {
+		for _, n := range d.nodes {
+			if id, ok := n.node.(*ast.Ident); ok {
 				if obj := info.Uses[id]; obj != nil {
 					uses[obj] = append(uses[obj], id)
 				}
 			}
 		}
-		stack = append(stack, n)
-		return true
-	})
-	if uses != nil {
 		d.usesOnce.Do(func() { d.uses = uses })
 	}
+}
+
+// find returns the index of n in d.nodes, or noNode.
+func (d *declIndex) find(n ast.Node) int32 {
+	i, ok := d.first[n.Pos()]
+	if !ok {
+		return noNode
+	}
+	for ; i != noNode; i = d.nodes[i].next {
+		if d.nodes[i].node == n {
+			return i
+		}
+	}
+	return noNode
 }
 
 // path returns n and its ancestors in f, innermost first, up to f: what
@@ -210,15 +232,32 @@ func (x *index) path(f *ast.File, n ast.Node) []ast.Node {
 		return path
 	}
 	d := x.file(f).at(n.Pos())
-	for p := d.parent[n]; p != nil; p = d.parent[p] {
-		path = append(path, p)
+	i := d.find(n)
+	if i == noNode {
+		return path
+	}
+	for i = d.nodes[i].parent; i != noNode; i = d.nodes[i].parent {
+		path = append(path, d.nodes[i].node)
+	}
+	if d.root != ast.Node(f) {
+		path = append(path, f)
 	}
 	return path
 }
 
 // identAt returns the identifier of f that starts at pos, or nil.
 func (x *index) identAt(f *ast.File, pos token.Pos) *ast.Ident {
-	return x.file(f).at(pos).idents[pos]
+	d := x.file(f).at(pos)
+	i, ok := d.first[pos]
+	if !ok {
+		return nil
+	}
+	for ; i != noNode; i = d.nodes[i].next {
+		if id, ok := d.nodes[i].node.(*ast.Ident); ok {
+			return id
+		}
+	}
+	return nil
 }
 
 // localUses returns the identifiers of f that use v, a variable local to
