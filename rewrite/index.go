@@ -48,9 +48,11 @@ type declIndex struct {
 	// first maps a position to the first node of nodes that starts
 	// there; the others that start there follow through next.
 	first map[token.Pos]int32
-	// uses holds, per object, the identifiers of the declaration that
+	// uses holds, per local variable or parameter named in usesFor (or
+	// any, for a nil usesFor), the identifiers of the declaration that
 	// use it (TypesInfo.Uses), in source order; built on first use.
-	uses map[types.Object][]*ast.Ident
+	uses    map[types.Object][]*ast.Ident
+	usesFor map[string]bool
 }
 
 // An indexedNode is a node of a declIndex, with the indexes in nodes of
@@ -136,14 +138,15 @@ func (fi *fileIndex) at(pos token.Pos) *declIndex {
 	if i >= 0 && pos < fi.file.Decls[i].End() {
 		d = &fi.decls[i]
 	}
-	d.once.Do(func() { d.build(fi.file, nil) })
+	d.once.Do(func() { d.build(fi.file) })
 	return d
 }
 
-// warm builds the indexes of all top-level declarations of the files,
-// with their uses, on every CPU: in a file with copies, the planner asks
-// about most of them, one at a time.
-func (x *index) warm(files []*ast.File, infos []*types.Info) {
+// warm builds the indexes of all top-level declarations of the files on
+// every CPU: in a file with copies, the planner asks about most of them,
+// one at a time. Each also indexes the uses of the local variables named
+// in names, the ones localUses will be asked about.
+func (x *index) warm(files []*ast.File, infos []*types.Info, names map[string]bool) {
 	type job struct {
 		d    *declIndex
 		f    *ast.File
@@ -160,15 +163,19 @@ func (x *index) warm(files []*ast.File, infos []*types.Info) {
 	const chunk = 64 // declarations per goroutine: most are small
 	parallel((len(jobs)+chunk-1)/chunk, func(c int) {
 		for _, j := range jobs[c*chunk : min(len(jobs), (c+1)*chunk)] {
-			j.d.once.Do(func() { j.d.build(j.f, j.info) })
+			j.d.once.Do(func() {
+				j.d.build(j.f)
+				if j.info != nil {
+					j.d.usesOnce.Do(func() { j.d.indexUses(j.info, names) })
+				}
+			})
 		}
 	})
 }
 
 // build indexes the nodes of d: for the file's own index, those outside
-// every declaration. With info, it also indexes the uses of each object
-// in the same pass (see localUses).
-func (d *declIndex) build(f *ast.File, info *types.Info) {
+// every declaration.
+func (d *declIndex) build(f *ast.File) {
 	// The declaration's parent, the file, is not among its nodes: path
 	// adds it.
 	stack := []int32{noNode}
@@ -185,10 +192,6 @@ func (d *declIndex) build(f *ast.File, info *types.Info) {
 		return true
 	})
 	d.first = make(map[token.Pos]int32, len(d.nodes))
-	var uses map[types.Object][]*ast.Ident
-	if info != nil {
-		uses = make(map[types.Object][]*ast.Ident)
-	}
 	// Backwards, so that each chain is in preorder: outer nodes first.
 	for i := len(d.nodes) - 1; i >= 0; i-- {
 		n := &d.nodes[i]
@@ -198,16 +201,27 @@ func (d *declIndex) build(f *ast.File, info *types.Info) {
 		}
 		d.first[pos] = int32(i)
 	}
-	if uses != nil {
-		for _, n := range d.nodes {
-			if id, ok := n.node.(*ast.Ident); ok {
-				if obj := info.Uses[id]; obj != nil {
-					uses[obj] = append(uses[obj], id)
-				}
+}
+
+// indexUses indexes the uses of the local variables and parameters of
+// d: those named in names, or all of them for a nil names. Looking up
+// every identifier in TypesInfo.Uses, a map of the whole package, is
+// most of an index's cost; the name comes first.
+func (d *declIndex) indexUses(info *types.Info, names map[string]bool) {
+	d.usesFor = names
+	d.uses = make(map[types.Object][]*ast.Ident)
+	for _, n := range d.nodes {
+		if id, ok := n.node.(*ast.Ident); ok && (names == nil || names[id.Name]) {
+			if v, ok := info.Uses[id].(*types.Var); ok && isLocal(v) {
+				d.uses[v] = append(d.uses[v], id)
 			}
 		}
-		d.usesOnce.Do(func() { d.uses = uses })
 	}
+}
+
+// isLocal reports whether v is a local variable or a parameter.
+func isLocal(v *types.Var) bool {
+	return v.Kind() == types.LocalVar || v.Kind() == types.ParamVar
 }
 
 // find returns the index of n in d.nodes, or noNode.
@@ -260,22 +274,22 @@ func (x *index) identAt(f *ast.File, pos token.Pos) *ast.Ident {
 	return nil
 }
 
-// localUses returns the identifiers of f that use v, a variable local to
-// a function declared in f (so that every use is in the top-level
-// declaration that declares it), in source order.
+// localUses returns the identifiers of f that use v, a local variable or
+// parameter of a function declared in f (so that every use is in the
+// top-level declaration that declares it), in source order.
 func (x *index) localUses(f *ast.File, info *types.Info, v *types.Var) []*ast.Ident {
 	d := x.file(f).at(v.Pos())
-	d.usesOnce.Do(func() {
-		d.uses = make(map[types.Object][]*ast.Ident)
-		ast.Inspect(d.root, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if obj := info.Uses[id]; obj != nil {
-					d.uses[obj] = append(d.uses[obj], id)
-				}
+	d.usesOnce.Do(func() { d.indexUses(info, nil) })
+	if d.usesFor != nil && !d.usesFor[v.Name()] {
+		// Not indexed (warm was told of other names): a walk.
+		var uses []*ast.Ident
+		for _, n := range d.nodes {
+			if id, ok := n.node.(*ast.Ident); ok && id.Name == v.Name() && info.Uses[id] == v {
+				uses = append(uses, id)
 			}
-			return true
-		})
-	})
+		}
+		return uses
+	}
 	return d.uses[v]
 }
 

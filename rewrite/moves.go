@@ -47,7 +47,7 @@ func (p *Plan) isMove(f *finding) bool {
 	}
 	info := f.unit.pkg.TypesInfo
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok || (v.Kind() != types.LocalVar && v.Kind() != types.ParamVar) {
+	if !ok || !isLocal(v) {
 		return false
 	}
 	file := f.unit.fileOf(id.Pos())

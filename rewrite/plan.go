@@ -363,24 +363,28 @@ func (p *Plan) keepSilenced() {
 	}
 }
 
-// findAll runs the copy finder on every unit, in parallel: it only reads
-// the type-checked syntax.
 // warmIndexes builds the indexes of the files with findings in parallel,
 // before the planner, which runs on one CPU, asks for them one by one.
 func (p *Plan) warmIndexes() {
 	var files []*ast.File
 	var infos []*types.Info
 	seen := make(map[*ast.File]bool)
+	names := make(map[string]bool) // the copied variables isMove asks about
 	for _, f := range p.findings {
+		if id, ok := ast.Unparen(f.Src).(*ast.Ident); ok {
+			names[id.Name] = true
+		}
 		if file := f.unit.fileOf(f.Pos); file != nil && !seen[file] {
 			seen[file] = true
 			files = append(files, file)
 			infos = append(infos, f.unit.pkg.TypesInfo)
 		}
 	}
-	p.idx.warm(files, infos)
+	p.idx.warm(files, infos, names)
 }
 
+// findAll runs the copy finder on every unit, in parallel: it only reads
+// the type-checked syntax.
 func findAll(units []*unit) [][]detect.Finding {
 	found := make([][]detect.Finding, len(units))
 	parallel(len(units), func(i int) {
