@@ -214,9 +214,24 @@ func mapFields(t types.Type) []*types.Var {
 // declaration order, and descends into the field's type where visit
 // returns true. With reach it also follows what the values lead to:
 // the elements of slices, channels and maps, map keys, and pointees.
-// Each type is walked once, which ends cycles. This is the one walk over
-// the types that hold a sync.Map; detect and rewrite build on it.
+// Each type is walked once, which ends cycles.
 func WalkFields(t types.Type, reach bool, visit func(f *types.Var) bool) {
+	WalkTypes(t, reach, func(_ types.Type, f *types.Var) bool {
+		return f == nil || visit(f)
+	})
+}
+
+// WalkTypes calls visit for t and for every type that a value of type t
+// holds by value: the types of struct fields (with the field) and array
+// elements (with a nil field), in declaration order, descending into a
+// type where visit returns true. With reach it also follows what the
+// values lead to: the elements of slices, channels and maps, map keys,
+// and pointees. Each type is descended into once, which ends cycles.
+// This is the one walk over the types that hold a sync.Map that detect
+// and rewrite build on; only the finder's own containment path
+// (pathTo), which also looks into type parameters' core types, has a
+// walk of its own.
+func WalkTypes(t types.Type, reach bool, visit func(t types.Type, f *types.Var) bool) {
 	seen := make(map[types.Type]bool)
 	var walk func(t types.Type)
 	walk = func(t types.Type) {
@@ -224,33 +239,40 @@ func WalkFields(t types.Type, reach bool, visit func(f *types.Var) bool) {
 			return
 		}
 		seen[t] = true
+		elem := func(e types.Type) {
+			if visit(e, nil) {
+				walk(e)
+			}
+		}
 		switch u := t.Underlying().(type) {
 		case *types.Array:
-			walk(u.Elem())
+			elem(u.Elem())
 		case *types.Slice:
 			if reach {
-				walk(u.Elem())
+				elem(u.Elem())
 			}
 		case *types.Pointer:
 			if reach {
-				walk(u.Elem())
+				elem(u.Elem())
 			}
 		case *types.Chan:
 			if reach {
-				walk(u.Elem())
+				elem(u.Elem())
 			}
 		case *types.Map:
 			if reach {
-				walk(u.Key())
-				walk(u.Elem())
+				elem(u.Key())
+				elem(u.Elem())
 			}
 		case *types.Struct:
 			for i := range u.NumFields() {
-				if f := u.Field(i); visit(f) {
+				if f := u.Field(i); visit(f.Type(), f) {
 					walk(f.Type())
 				}
 			}
 		}
 	}
-	walk(t)
+	if visit(t, nil) {
+		walk(t)
+	}
 }

@@ -202,23 +202,14 @@ func holdsTypeParam(t types.Type) bool {
 // parameter may stand for any type, so it holds inner (and only it, for
 // a nil inner).
 func holdsType(outer, inner types.Type) bool {
-	if _, ok := types.Unalias(outer).(*types.TypeParam); ok {
-		return true
-	}
-	if inner != nil && types.Identical(outer, inner) {
-		return true
-	}
-	switch u := outer.Underlying().(type) {
-	case *types.Struct:
-		for i := range u.NumFields() {
-			if holdsType(u.Field(i).Type(), inner) {
-				return true
-			}
+	found := false
+	detect.WalkTypes(outer, false, func(t types.Type, _ *types.Var) bool {
+		if isTypeParam(t) || inner != nil && types.Identical(t, inner) {
+			found = true
 		}
-	case *types.Array:
-		return holdsType(u.Elem(), inner)
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 // rootObj returns the variable that x's path starts from, or nil.
