@@ -121,8 +121,10 @@ const (
 	// and the variable assigned again, so the kept pointer would stop
 	// following it.
 	BlockKeptAddress
-	// BlockInternal (internal-error): an invariant of the planner
-	// failed (Plan.invariant); the code there is kept as it is.
+	// BlockInternal (internal-error): a check of syncfix itself failed:
+	// an invariant of the planner (Plan.invariant, which Err reports),
+	// or, in the Analyzer, the plan's own verification. The code there
+	// is kept as it is.
 	BlockInternal
 
 	numBlockKinds // the number of kinds, for the tests; not a kind
