@@ -82,7 +82,7 @@ func runAnalyzer(pass *analysis.Pass) (any, error) {
 		// The plan failed its own checks: report, fix nothing.
 		fix = nil
 		for _, o := range plan.Outcomes {
-			o.Fixed, o.Reason = false, "internal error: "+strings.SplitN(err.Error(), "\n", 2)[0]
+			o.Fixed, o.Reason, o.Kind = false, "internal error: "+strings.SplitN(err.Error(), "\n", 2)[0], BlockInternal
 		}
 	}
 	for _, o := range plan.Outcomes {

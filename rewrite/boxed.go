@@ -151,7 +151,7 @@ func (p *Plan) classifyAssert(f *finding) {
 	}
 	ta, ok := f.Dst.Expr.(*ast.TypeAssertExpr)
 	if !ok {
-		f.static = p.blockAt(f.Pos, "internal error: assertion without its expression")
+		f.static = p.blockAt(f.Pos, BlockInternal, "internal error: assertion without its expression")
 		return
 	}
 	p.sites.boxAsserts[ta] = f
@@ -176,7 +176,7 @@ func (p *Plan) classifyAssert(f *finding) {
 				break
 			}
 		}
-		f.static = p.blockAt(f.Pos, "the asserted value is returned by a function literal, whose signature stays")
+		f.static = p.blockAt(f.Pos, BlockFixedSignature, "the asserted value is returned by a function literal, whose signature stays")
 	case *ast.CallExpr:
 		p.assertArg(f, parent, ta)
 	case *ast.KeyValueExpr:
@@ -184,13 +184,13 @@ func (p *Plan) classifyAssert(f *finding) {
 		id, _ := parent.Key.(*ast.Ident)
 		field, _ := f.unit.pkg.TypesInfo.Uses[id].(*types.Var)
 		if lit == nil || field == nil || !field.IsField() || parent.Value != ast.Expr(ta) {
-			f.static = p.blockAt(f.Pos, "the asserted value is stored where it cannot become a pointer")
+			f.static = p.blockAt(f.Pos, BlockUsedAsValue, "the asserted value is stored where it cannot become a pointer")
 			return
 		}
 		f.requires = append(f.requires, p.target(tField, field))
 		f.fixText += "; field " + field.Name() + " becomes " + ptr
 	default:
-		f.static = p.blockAt(f.Pos, "the asserted value is used where it cannot become a pointer; assign it to a variable first")
+		f.static = p.blockAt(f.Pos, BlockUsedAsValue, "the asserted value is used where it cannot become a pointer; assign it to a variable first")
 	}
 }
 
@@ -223,7 +223,7 @@ func (p *Plan) assertInto(f *finding, stmt ast.Node, lhs, rhs []ast.Expr, ta *as
 		}
 		vt := p.varTarget(obj)
 		if vt == nil {
-			f.static = p.blockAt(f.Pos, "the variable the assertion sets cannot be retyped")
+			f.static = p.blockAt(f.Pos, BlockDeclaration, "the variable the assertion sets cannot be retyped")
 			return
 		}
 		f.requires = append(f.requires, vt)
@@ -231,13 +231,13 @@ func (p *Plan) assertInto(f *finding, stmt ast.Node, lhs, rhs []ast.Expr, ta *as
 	case *ast.SelectorExpr:
 		sel := info.Selections[x]
 		if sel == nil || sel.Kind() != types.FieldVal {
-			f.static = p.blockAt(f.Pos, "the asserted value is stored where it cannot become a pointer")
+			f.static = p.blockAt(f.Pos, BlockUsedAsValue, "the asserted value is stored where it cannot become a pointer")
 			return
 		}
 		f.requires = append(f.requires, p.target(tField, sel.Obj()))
 		f.fixText += "; field " + x.Sel.Name + " becomes " + ptr
 	default:
-		f.static = p.blockAt(f.Pos, "the asserted value is stored where it cannot become a pointer")
+		f.static = p.blockAt(f.Pos, BlockUsedAsValue, "the asserted value is stored where it cannot become a pointer")
 		return
 	}
 	if okExpr != nil {
@@ -258,7 +258,7 @@ func (p *Plan) assertArg(f *finding, call *ast.CallExpr, ta *ast.TypeAssertExpr)
 		}
 	}
 	if sig == nil || idx < 0 || call.Ellipsis.IsValid() {
-		f.static = p.blockAt(f.Pos, "the asserted value is passed where it cannot become a pointer")
+		f.static = p.blockAt(f.Pos, BlockUsedAsValue, "the asserted value is passed where it cannot become a pointer")
 		return
 	}
 	pt := paramType(sig, idx)
@@ -268,7 +268,7 @@ func (p *Plan) assertArg(f *finding, call *ast.CallExpr, ta *ast.TypeAssertExpr)
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || p.funcDecl(fn) == nil || sig.Variadic() && idx >= sig.Params().Len()-1 {
-		f.static = p.blockAt(f.Pos, "the asserted value is passed to a function whose parameter cannot become a pointer")
+		f.static = p.blockAt(f.Pos, BlockUsedAsValue, "the asserted value is passed to a function whose parameter cannot become a pointer")
 		return
 	}
 	f.requires = append(f.requires, p.target(tFunc, fn.Origin()))
@@ -305,7 +305,7 @@ func (p *Plan) commaOk(f *finding, stmt ast.Node, dst, okExpr ast.Expr) {
 		return
 	}
 	if s == nil || !inStmtList(p.idx.path(file, s), s) {
-		f.static = p.blockAt(f.Pos, "a failed comma-ok assertion would leave a nil pointer that may be used, and no statement can be inserted after this one to initialise it")
+		f.static = p.blockAt(f.Pos, BlockZeroValue, "a failed comma-ok assertion would leave a nil pointer that may be used, and no statement can be inserted after this one to initialise it")
 		return
 	}
 	okName := ""
@@ -529,7 +529,7 @@ func (p *Plan) analyzeBox(t *target) {
 		}
 	}
 	if pos, reason := p.boxCompared(b); pos.IsValid() {
-		t.block(reason, pos) // with or without assertions: every store changes
+		t.block(BlockInterfaceComparison, reason, pos) // with or without assertions: every store changes
 	}
 	sites := p.boxSites()
 	asserts := sites.asserts[t.key]
@@ -538,17 +538,18 @@ func (p *Plan) analyzeBox(t *target) {
 	}
 	for _, bls := range [][]blocker{sites.paramAsserts, sites.blockers[t.key], sites.generic} {
 		for _, bl := range bls {
-			t.block(bl.reason, bl.pos)
+			t.blockBy(&bl)
 		}
 	}
 	for _, a := range asserts {
 		posn := p.Fset.Position(a.node.Pos())
 		switch {
 		case !a.unit.editable[a.file]:
-			t.block("an assertion to "+typeName(b.typ)+" is in "+p.noEditWhat(a.unit, a.file), posn)
+			ne := p.noEdit(a.unit, a.file)
+			t.block(ne.kind, "an assertion to "+typeName(b.typ)+" is in "+ne.what, posn)
 		default:
 			if entry, what := p.openEntry(b.typ); entry.IsValid() {
-				t.block(fmt.Sprintf("importers outside the loaded packages can pass %s values in interfaces (or a sync.Map holding them) to %s, which the assertion at %s:%d would no longer match (use --closed-world if all importers are loaded)", typeName(b.typ), what, shortName(posn.Filename), posn.Line), entry)
+				t.block(BlockOpenWorld, fmt.Sprintf("importers outside the loaded packages can pass %s values in interfaces (or a sync.Map holding them) to %s, which the assertion at %s:%d would no longer match (use --closed-world if all importers are loaded)", typeName(b.typ), what, shortName(posn.Filename), posn.Line), entry)
 			}
 		}
 		t.ops = append(t.ops, newOp(boxPointer{}, a.unit, a.file, a.node))
@@ -556,7 +557,7 @@ func (p *Plan) analyzeBox(t *target) {
 	ptr := types.NewPointer(b.typ)
 	for _, ia := range sites.ifaceAsserts {
 		if types.Implements(ptr, ia.iface) && !types.Implements(b.typ, ia.iface) {
-			t.block(fmt.Sprintf("an assertion to an interface that *%s satisfies and %s does not would start to succeed", typeName(b.typ), typeName(b.typ)), ia.pos)
+			t.block(BlockInterfaceAssertion, fmt.Sprintf("an assertion to an interface that *%s satisfies and %s does not would start to succeed", typeName(b.typ), typeName(b.typ)), ia.pos)
 		}
 	}
 	// Values that are pointers already, stored or asserted, would meet
@@ -565,16 +566,16 @@ func (p *Plan) analyzeBox(t *target) {
 	// would take a nil *S stored elsewhere.
 	for _, cv := range p.ifaces().convs {
 		if types.Identical(cv.from, ptr) {
-			t.block(fmt.Sprintf("loaded code stores *%s values in interfaces too, which the assertions would start to match once they assert *%s", typeName(b.typ), typeName(b.typ)), cv.pos)
+			t.block(BlockInterfaceAssertion, fmt.Sprintf("loaded code stores *%s values in interfaces too, which the assertions would start to match once they assert *%s", typeName(b.typ), typeName(b.typ)), cv.pos)
 			break
 		}
 		if _, generic := types.Unalias(cv.from).(*types.TypeParam); generic {
-			t.block(fmt.Sprintf("generic code stores values of a type parameter in interfaces here, which may be *%s values that the assertions would start to match", typeName(b.typ)), cv.pos)
+			t.block(BlockInterfaceAssertion, fmt.Sprintf("generic code stores values of a type parameter in interfaces here, which may be *%s values that the assertions would start to match", typeName(b.typ)), cv.pos)
 			break
 		}
 	}
 	if pos := p.pointerAssertion(ptr); pos.IsValid() {
-		t.block(fmt.Sprintf("loaded code asserts to *%s, or to a type parameter that may stand for an interface *%s satisfies, which would start to match the %s values once interfaces hold pointers", typeName(b.typ), typeName(b.typ), typeName(b.typ)), pos)
+		t.block(BlockInterfaceAssertion, fmt.Sprintf("loaded code asserts to *%s, or to a type parameter that may stand for an interface *%s satisfies, which would start to match the %s values once interfaces hold pointers", typeName(b.typ), typeName(b.typ), typeName(b.typ)), pos)
 	}
 	// Every store must be a pointer, and every assertion rewritten.
 	t.needs = append(t.needs, b.stores...)
@@ -748,7 +749,8 @@ func (p *Plan) freshStore(b *box, cv ifaceConv) {
 		return
 	}
 	if !cv.unit.editable[cv.file] {
-		t.block("a "+typeName(b.typ)+" value is stored in an interface in "+p.noEditWhat(cv.unit, cv.file), cv.pos)
+		ne := p.noEdit(cv.unit, cv.file)
+		t.block(ne.kind, "a "+typeName(b.typ)+" value is stored in an interface in "+ne.what, cv.pos)
 		return
 	}
 	switch x := x.(type) {
@@ -768,7 +770,7 @@ func (p *Plan) freshStore(b *box, cv ifaceConv) {
 			return
 		}
 	}
-	t.block("a "+typeName(b.typ)+" value is stored in an interface here, and it cannot be made a pointer", cv.pos)
+	t.block(BlockUsedAsValue, "a "+typeName(b.typ)+" value is stored in an interface here, and it cannot be made a pointer", cv.pos)
 }
 
 // boxSiteIndex is what analyzeBox needs from the whole program, read
@@ -822,14 +824,14 @@ func (p *Plan) boxSites() *boxSiteIndex {
 					for _, stmt := range n.Body.List {
 						for _, x := range stmt.(*ast.CaseClause).List {
 							if t := info.TypeOf(x); detect.IsSyncMap(t) && pointers[boxKey(t)] {
-								s.blockers[boxKey(t)] = append(s.blockers[boxKey(t)], blocker{"the type switch has a case *" + typeName(t) + " too, which this case would repeat", p.Fset.Position(x.Pos())})
+								s.blockers[boxKey(t)] = append(s.blockers[boxKey(t)], blocker{BlockInterfaceAssertion, "the type switch has a case *" + typeName(t) + " too, which this case would repeat", p.Fset.Position(x.Pos())})
 							}
 							s.assertion(p, u, file, x, params)
 						}
 					}
 				case *ast.CallExpr:
 					if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "reflect" && fn.Name() == "Interface" && fn.Signature().Recv() != nil {
-						s.generic = append(s.generic, blocker{"reflect.Value.Interface can put a sync.Map value in an interface, which the assertions would no longer match", p.Fset.Position(n.Pos())})
+						s.generic = append(s.generic, blocker{BlockReflection, "reflect.Value.Interface can put a sync.Map value in an interface, which the assertions would no longer match", p.Fset.Position(n.Pos())})
 					}
 				}
 				return true
@@ -838,7 +840,7 @@ func (p *Plan) boxSites() *boxSiteIndex {
 	}
 	for _, cv := range p.ifaces().convs {
 		if params[typeParamKey(p, cv.from)] {
-			s.generic = append(s.generic, blocker{"a value of type parameter " + cv.from.String() + ", which some instantiation binds to a sync.Map type, is stored in an interface here: it would stay a value", cv.pos})
+			s.generic = append(s.generic, blocker{BlockGeneric, "a value of type parameter " + cv.from.String() + ", which some instantiation binds to a sync.Map type, is stored in an interface here: it would stay a value", cv.pos})
 		}
 	}
 	return s
@@ -853,7 +855,7 @@ func (s *boxSiteIndex) assertion(p *Plan, u *unit, file *ast.File, x ast.Expr, p
 	case detect.IsSyncMap(t):
 		s.asserts[boxKey(t)] = append(s.asserts[boxKey(t)], boxAssert{u, file, x})
 	case params[typeParamKey(p, t)]:
-		s.paramAsserts = append(s.paramAsserts, blocker{"an assertion to type parameter " + t.String() + ", which some instantiation binds to a sync.Map type, cannot assert a pointer for that instantiation alone", p.Fset.Position(x.Pos())})
+		s.paramAsserts = append(s.paramAsserts, blocker{BlockGeneric, "an assertion to type parameter " + t.String() + ", which some instantiation binds to a sync.Map type, cannot assert a pointer for that instantiation alone", p.Fset.Position(x.Pos())})
 	case isIface(t):
 		if iface, ok := t.Underlying().(*types.Interface); ok {
 			s.ifaceAsserts = append(s.ifaceAsserts, ifaceAssert{iface, p.Fset.Position(x.Pos())})

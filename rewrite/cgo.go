@@ -175,7 +175,7 @@ func (p *Plan) blockCgoRewritten() {
 	for _, t := range p.sortedTargets() {
 		for _, o := range t.ops {
 			if w := why(o.unit, o.file, o.node); w != "" {
-				t.block(w, p.Fset.Position(o.node.Pos()))
+				t.block(BlockCgo, w, p.Fset.Position(o.node.Pos()))
 				break
 			}
 		}
@@ -197,7 +197,7 @@ func (p *Plan) blockCgoRewritten() {
 		}
 		for _, n := range nodes {
 			if w := why(f.unit, file, n); w != "" {
-				f.static = p.blockAt(n.Pos(), w)
+				f.static = p.blockAt(n.Pos(), BlockCgo, w)
 				break
 			}
 		}

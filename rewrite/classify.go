@@ -24,7 +24,8 @@ func (p *Plan) classify() {
 	}
 	for _, f := range p.findings {
 		if !f.unit.editable[f.unit.fileOf(f.Pos)] {
-			f.static = p.blockAt(f.Pos, "it is in "+p.noEditWhat(f.unit, f.unit.fileOf(f.Pos)))
+			ne := p.noEdit(f.unit, f.unit.fileOf(f.Pos))
+			f.static = p.blockAt(f.Pos, ne.kind, "it is in "+ne.what)
 			continue
 		}
 		if f.Form == detect.Reset {
@@ -44,7 +45,7 @@ func (p *Plan) classify() {
 func (p *Plan) classifyStruct(f *finding) {
 	const why = "the sync.Map is held in an array or through a type parameter, which syncfix cannot retype"
 	if len(f.Fields) == 0 {
-		f.static = p.blockAt(f.Pos, why)
+		f.static = p.blockAt(f.Pos, BlockManualRetype, why)
 		for _, step := range f.Path {
 			if step.Field != nil && step.Field.Pos().IsValid() {
 				f.static.pos = p.Fset.Position(step.Field.Pos())
@@ -55,7 +56,7 @@ func (p *Plan) classifyStruct(f *finding) {
 	// Retyping the fields would leave the copy of an array of maps,
 	// such as f [2]sync.Map next to them.
 	if field, ok := mapInArray(f.Type); ok {
-		f.static = p.blockAt(f.Pos, why)
+		f.static = p.blockAt(f.Pos, BlockManualRetype, why)
 		if field != nil && field.Pos().IsValid() {
 			f.static.pos = p.Fset.Position(field.Pos())
 		}
@@ -137,7 +138,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		p.requireFunc(f, f.Dst.Func, "result "+objName(f.Dst.Obj)+" becomes "+ptrName(f)+", set to new("+ptrName(f)[1:]+") first")
 		return
 	case detect.Receiver, detect.MethodValue, detect.MethodCall:
-		f.static = p.blockAt(f.Pos, "value receivers of a defined sync.Map type are not rewritten; make the receiver a pointer")
+		f.static = p.blockAt(f.Pos, BlockManualRetype, "value receivers of a defined sync.Map type are not rewritten; make the receiver a pointer")
 		return
 	case detect.Conversion:
 		p.classifyConversion(f)
@@ -146,7 +147,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		p.classifyAssert(f) // boxed.go
 		return
 	case detect.RangeVar, detect.ForVar, detect.ElemCopy:
-		f.static = p.blockAt(f.Pos, "the elements hold sync.Map values; change the element type to *sync.Map")
+		f.static = p.blockAt(f.Pos, BlockManualRetype, "the elements hold sync.Map values; change the element type to *sync.Map")
 		return
 	}
 	if f.Src == nil {
@@ -154,7 +155,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		return
 	}
 	if !p.canAddress(f) {
-		f.static = p.blockAt(f.Src.Pos(), "the copied value is not addressable")
+		f.static = p.blockAt(f.Src.Pos(), BlockUsedAsValue, "the copied value is not addressable")
 		return
 	}
 	clone, share := srcClone, srcShare
@@ -170,7 +171,7 @@ func (p *Plan) classifyDirect(f *finding) {
 		}
 		t := p.varTarget(f.Dst.Obj)
 		if t == nil {
-			f.static = p.blockAt(f.Pos, "the destination cannot be retyped")
+			f.static = p.blockAt(f.Pos, BlockDeclaration, "the destination cannot be retyped")
 			return
 		}
 		f.requires = append(f.requires, t)
@@ -178,7 +179,7 @@ func (p *Plan) classifyDirect(f *finding) {
 	case detect.DstField:
 		field, _ := f.Dst.Obj.(*types.Var)
 		if field == nil {
-			f.static = p.blockAt(f.Pos, "the destination field is unknown")
+			f.static = p.blockAt(f.Pos, BlockDeclaration, "the destination field is unknown")
 			return
 		}
 		f.requires = append(f.requires, p.target(tField, field))
@@ -196,10 +197,10 @@ func (p *Plan) classifyDirect(f *finding) {
 		f.src, f.fixText = share, "the blank assignment takes the address"
 		return
 	case detect.DstChan:
-		f.static = p.blockAt(f.Pos, "the channel carries sync.Map values; change its element type to *sync.Map")
+		f.static = p.blockAt(f.Pos, BlockManualRetype, "the channel carries sync.Map values; change its element type to *sync.Map")
 		return
 	default:
-		f.static = p.blockAt(f.Pos, "the destination holds sync.Map values; change its type to *sync.Map")
+		f.static = p.blockAt(f.Pos, BlockManualRetype, "the destination holds sync.Map values; change its type to *sync.Map")
 		return
 	}
 	switch {
@@ -219,22 +220,22 @@ func (p *Plan) classifyDirect(f *finding) {
 // function (R2's parameter rules, R3's retyping).
 func (p *Plan) classifyArg(f *finding) {
 	if f.Dst.Callee == nil {
-		f.static = p.blockAt(f.Pos, "the callee is a function value whose declaration is unknown")
+		f.static = p.blockAt(f.Pos, BlockFixedSignature, "the callee is a function value whose declaration is unknown")
 		return
 	}
 	if v, ok := f.Dst.Obj.(*types.Var); ok {
 		if sig := f.Dst.Callee.Signature(); sig.Variadic() && f.Dst.Index >= sig.Params().Len()-1 && v != nil {
-			f.static = p.blockAt(f.Pos, "the parameter is variadic (...sync.Map): its elements hold sync.Map values")
+			f.static = p.blockAt(f.Pos, BlockManualRetype, "the parameter is variadic (...sync.Map): its elements hold sync.Map values")
 			return
 		}
 	}
 	if v, ok := f.Dst.Obj.(*types.Var); ok && mentionsTypeParam(v.Origin().Type()) {
-		f.static = p.blockAt(f.Pos, "the parameter's type is a type parameter: passing a pointer would change the type argument")
+		f.static = p.blockAt(f.Pos, BlockGeneric, "the parameter's type is a type parameter: passing a pointer would change the type argument")
 		return
 	}
 	decl := p.funcDecl(f.Dst.Callee)
 	if decl == nil {
-		f.static = p.blockAt(f.Pos, f.Dst.Callee.Name()+" is declared outside the loaded packages")
+		f.static = p.blockAt(f.Pos, BlockNotLoaded, f.Dst.Callee.Name()+" is declared outside the loaded packages")
 		return
 	}
 	t := p.target(tFunc, f.Dst.Callee)
@@ -249,7 +250,7 @@ func (p *Plan) classifyArg(f *finding) {
 func (p *Plan) requireFunc(f *finding, fn ast.Node, text string) {
 	decl, ok := fn.(*ast.FuncDecl)
 	if !ok {
-		f.static = p.blockAt(f.Pos, "function literals keep their signature: their callers are not known")
+		f.static = p.blockAt(f.Pos, BlockFixedSignature, "function literals keep their signature: their callers are not known")
 		return
 	}
 	obj, _ := f.unit.pkg.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -319,16 +320,16 @@ func objName(obj types.Object) string {
 func (p *Plan) classifyConversion(f *finding) {
 	call, ok := f.Dst.Expr.(*ast.CallExpr)
 	if !ok || !detect.IsSyncMap(f.Dst.Type) {
-		f.static = p.blockAt(f.Pos, "the conversion's result is not a sync.Map type")
+		f.static = p.blockAt(f.Pos, BlockConversion, "the conversion's result is not a sync.Map type")
 		return
 	}
 	if !p.canAddress(f) {
-		f.static = p.blockAt(f.Src.Pos(), "the converted value is not addressable")
+		f.static = p.blockAt(f.Src.Pos(), BlockUsedAsValue, "the converted value is not addressable")
 		return
 	}
 	vt := p.definedBy(f.unit, call)
 	if vt == nil {
-		f.static = p.blockAt(f.Pos, "a conversion is rewritten only where it initializes a variable")
+		f.static = p.blockAt(f.Pos, BlockConversion, "a conversion is rewritten only where it initializes a variable")
 		return
 	}
 	f.requires = append(f.requires, vt)

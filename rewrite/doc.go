@@ -30,7 +30,9 @@
 // A finding is fixed when it has no blocker of its own and every target
 // it needs is accepted. Blockers propagate to a fixed point (decide), so
 // a type or function changes entirely or not at all, and a type defined
-// in one package and copied in another is one decision.
+// in one package and copied in another is one decision. Every blocker
+// has a kind (BlockKind), which one that spreads keeps and which an
+// Outcome reports with its reason.
 //
 // # Rules
 //
@@ -275,6 +277,7 @@
 //	program.go       Program: what the loader read (package rewrite does no I/O)
 //	plan.go          Make, Plan, Outcome, Options: the passes, in order
 //	nodes.go         findings, targets and blockers, and how blockers spread
+//	blockkind.go     BlockKind: the kinds of blockers, one list of them
 //	classify.go      which rule fixes each finding (R1, R2, R3, boxes, resets)
 //	targets.go       declarations of targets: fields (R1), variables (R2), open world, invariants
 //	funcs.go         R3: signatures, read-only parameters as a fixed point, policies

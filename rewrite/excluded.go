@@ -57,7 +57,7 @@ func (p *Plan) blockExcludedUses() {
 		names := p.excludedNames(t)
 		for _, ef := range files {
 			if pos, ok := p.excludedUse(ef, names); ok {
-				t.block(fmt.Sprintf("%s uses it; run with %s", ef.what, ef.hint), pos)
+				t.block(BlockExcludedFile, fmt.Sprintf("%s uses it; run with %s", ef.what, ef.hint), pos)
 				break
 			}
 		}

@@ -63,7 +63,7 @@ func (c *constructionScan) commaOkInit(u *unit, file *ast.File, ta *ast.TypeAsse
 		return ""
 	}
 	if !u.editable[file] {
-		return refuse("the assertion is in " + c.p.noEditWhat(u, file))
+		return refuse("the assertion is in " + c.p.noEdit(u, file).what)
 	}
 	if s == nil || !inStmtList(c.p.idx.path(file, s), s) {
 		return refuse("no statement can be inserted after this one to initialise " + x.Name)

@@ -49,28 +49,27 @@ func (p *Plan) funcOfVar(u *unit, v types.Object) ast.Node {
 func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 	decl, ok := path[1].(*ast.FuncDecl)
 	if !ok || decl.Name != path[0] {
-		b := p.invariant(t.obj.Pos(), "function declaration not found")
-		t.block(b.reason, b.pos)
+		t.blockBy(p.invariant(t.obj.Pos(), "function declaration not found"))
 		return
 	}
 	info := t.unit.pkg.TypesInfo
 	pos := p.Fset.Position(decl.Name.Pos())
 	switch {
 	case decl.Body == nil:
-		t.block("it has no Go body", pos)
+		t.block(BlockNotLoaded, "it has no Go body", pos)
 		return
 	// A function that cannot change is still read to learn whether it
 	// only reads its parameters: a read-only forwarder that passes its
 	// map to it stays read-only, blocked only by that argument.
 	case t.obj.Exported() && p.openWorld(t.unit):
-		t.block("it is exported, and callers outside the loaded packages would break (use --closed-world if all are loaded)", pos)
+		t.block(BlockOpenWorld, "it is exported, and callers outside the loaded packages would break (use --closed-world if all are loaded)", pos)
 	case decl.Recv != nil && p.interfaceMethodNames()[t.obj.Name()] && p.mayImplement(t):
-		t.block("it is a method that may satisfy an interface", pos)
+		t.block(BlockFixedSignature, "it is a method that may satisfy an interface", pos)
 	}
 	if decl.Recv != nil {
 		for _, field := range decl.Recv.List {
 			if detect.IsSyncMap(info.TypeOf(field.Type)) {
-				t.block("its receiver is a sync.Map value; make the receiver a pointer", p.Fset.Position(field.Pos()))
+				t.block(BlockManualRetype, "its receiver is a sync.Map value; make the receiver a pointer", p.Fset.Position(field.Pos()))
 				return
 			}
 		}
@@ -87,7 +86,7 @@ func (p *Plan) analyzeFunc(t *target, path []ast.Node) {
 		switch r := sig.Results().At(i); r.Name() {
 		case "":
 		case "_":
-			t.block("its result is named _, which cannot be set to new(sync.Map) first; give it a name", p.Fset.Position(r.Pos()))
+			t.block(BlockZeroValue, "its result is named _, which cannot be set to new(sync.Map) first; give it a name", p.Fset.Position(r.Pos()))
 			return
 		default:
 			named = append(named, r.Name())
@@ -236,11 +235,11 @@ func (p *Plan) resolveReadOnly() {
 		switch {
 		case t.kind != tFunc || t.readOnly || len(t.params) == 0:
 		case t.escapes:
-			t.block("a function literal that may outlive the call captures its copy of the map, which then shares or snapshots it depending on the fix: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+			t.block(BlockWritingCallee, "a function literal that may outlive the call captures its copy of the map, which then shares or snapshots it depending on the fix: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		case t.writesVia != nil && !t.escapes:
-			t.block("it passes its copy of the map to "+t.writesVia.obj.Name()+", which writes to it or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+			t.block(BlockWritingCallee, "it passes its copy of the map to "+t.writesVia.obj.Name()+", which writes to it or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		default:
-			t.block("it writes to its copy of the map or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+			t.block(BlockWritingCallee, "it writes to its copy of the map or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		}
 	}
 }

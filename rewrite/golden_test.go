@@ -91,6 +91,7 @@ func runCase(t *testing.T, dir string) {
 	}
 	writeChanges(t, changes)
 	compareText(t, filepath.Join(dir, "check.golden"), outcomesText(plan, work))
+	checkKinds(t, plan)
 	compareDiff(t, dir, work)
 	if runnable && len(changes) > 0 {
 		compareRun(t, dir, before, runProgram(t, work))
@@ -186,6 +187,27 @@ func outcomesText(plan *rewrite.Plan, dir string) string {
 		fmt.Fprintf(&b, "%s:%d:%d: %s\n", rel(dir, o.Posn.Filename), o.Posn.Line, o.Posn.Column, text)
 	}
 	return b.String()
+}
+
+// checkKinds checks that every outcome that is not fixed says what kind
+// of obstacle blocks it, with a kind that has a name: a blocker made
+// without one would be BlockNone, and a value past the last kind would
+// print as BlockKind(N).
+func checkKinds(t *testing.T, plan *rewrite.Plan) {
+	t.Helper()
+	for _, list := range [][]*rewrite.Outcome{plan.Outcomes, plan.Silenced} {
+		for _, o := range list {
+			switch name := o.Kind.String(); {
+			case o.Fixed && o.Kind != rewrite.BlockNone:
+				t.Errorf("%s: fixed, but has blocker kind %s", o.Posn, name)
+			case o.Fixed:
+			case o.Kind == rewrite.BlockNone:
+				t.Errorf("%s: not fixed, and no blocker kind: %s", o.Posn, o.Text())
+			case strings.HasPrefix(name, "BlockKind("):
+				t.Errorf("%s: blocker kind %s has no name: %s", o.Posn, name, o.Text())
+			}
+		}
+	}
 }
 
 func rel(dir, name string) string {

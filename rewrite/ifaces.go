@@ -722,13 +722,13 @@ func (c *constructionScan) ifaceBlocks() {
 		for _, arg := range w.args {
 			if arg != nil {
 				for _, t := range c.reachable(arg) {
-					t.block(w.name+" can fill it by reflection with zero values (through the fields, pointers and elements of its argument)", w.pos)
+					t.block(BlockReflection, w.name+" can fill it by reflection with zero values (through the fields, pointers and elements of its argument)", w.pos)
 				}
 				continue
 			}
 			for _, t := range inIface {
 				in := firstIn[t]
-				t.block(fmt.Sprintf("%s can make zero values by reflection of what reaches an interface, and a value holding it does (%s:%d)", w.name, shortName(in.Filename), in.Line), w.pos)
+				t.block(BlockReflection, fmt.Sprintf("%s can make zero values by reflection of what reaches an interface, and a value holding it does (%s:%d)", w.name, shortName(in.Filename), in.Line), w.pos)
 			}
 		}
 	}
@@ -739,12 +739,12 @@ func (c *constructionScan) ifaceBlocks() {
 			continue
 		}
 		if types.Implements(cv.from, errType) {
-			c.blockAllAt(ts, cv.pos, "a value holding it is an error here, and errors.Is and == on errors, which skipped or panicked on it, would compare its maps by pointer after the fix")
+			c.blockAllAt(ts, cv.pos, BlockInterfaceComparison, "a value holding it is an error here, and errors.Is and == on errors, which skipped or panicked on it, would compare its maps by pointer after the fix")
 			continue
 		}
 		for _, cmp := range facts.compares {
 			if types.Implements(cv.from, cmp.iface) {
-				c.blockAllAt(ts, cmp.pos, fmt.Sprintf("a value holding it reaches an interface (line %d), and %s: that panicked on the uncomparable value, and would compare its maps by pointer after the fix", cv.pos.Line, cmp.what))
+				c.blockAllAt(ts, cmp.pos, BlockInterfaceComparison, fmt.Sprintf("a value holding it reaches an interface (line %d), and %s: that panicked on the uncomparable value, and would compare its maps by pointer after the fix", cv.pos.Line, cmp.what))
 				break
 			}
 		}
@@ -752,9 +752,9 @@ func (c *constructionScan) ifaceBlocks() {
 }
 
 // blockAllAt is blockAll at a position.
-func (c *constructionScan) blockAllAt(ts []*target, pos token.Position, reason string) {
+func (c *constructionScan) blockAllAt(ts []*target, pos token.Position, kind BlockKind, reason string) {
 	for _, t := range ts {
-		t.block(reason, pos)
+		t.block(kind, reason, pos)
 	}
 }
 

@@ -9,8 +9,10 @@ import (
 	"github.com/syncfix/syncfix/detect"
 )
 
-// A blocker is why a finding or target cannot be fixed, and where.
+// A blocker is why a finding or target cannot be fixed, and where: the
+// kind of obstacle, and the reason in words.
 type blocker struct {
+	kind   BlockKind
 	reason string
 	pos    token.Position
 }
@@ -44,14 +46,14 @@ const (
 )
 
 // blockedBy returns the finding's blocker: its own, or the first of a
-// required target.
+// required target, whose kind it keeps.
 func (f *finding) blockedBy() *blocker {
 	if f.static != nil {
 		return f.static
 	}
 	for _, t := range f.requires {
 		if t.blocked != nil {
-			return &blocker{reason: t.describe() + " cannot change: " + t.blocked.reason, pos: t.blocked.pos}
+			return &blocker{kind: t.blocked.kind, reason: t.describe() + " cannot change: " + t.blocked.reason, pos: t.blocked.pos}
 		}
 	}
 	return nil
@@ -122,12 +124,16 @@ func (t *target) describe() string {
 	return "variable " + t.obj.Name()
 }
 
-// block marks t as not fixable, keeping the first reason.
-func (t *target) block(reason string, pos token.Position) {
+// block marks t as not fixable, keeping the first blocker.
+func (t *target) block(kind BlockKind, reason string, pos token.Position) {
 	if t.blocked == nil {
-		t.blocked = &blocker{reason: reason, pos: pos}
+		t.blocked = &blocker{kind: kind, reason: reason, pos: pos}
 	}
 }
+
+// blockBy is block with a blocker made elsewhere (Plan.blockAt,
+// Plan.invariant), copied: b may be shared.
+func (t *target) blockBy(b *blocker) { t.block(b.kind, b.reason, b.pos) }
 
 // decide propagates blockers until nothing changes: a target is blocked
 // if a target or a finding it requires is; a finding is then fixed if
@@ -141,14 +147,14 @@ func (p *Plan) decide() {
 			}
 			for _, r := range t.requires {
 				if r.blocked != nil {
-					t.block("it depends on "+r.describe()+", which cannot change: "+r.blocked.reason, r.blocked.pos)
+					t.block(r.blocked.kind, "it depends on "+r.describe()+", which cannot change: "+r.blocked.reason, r.blocked.pos)
 					break
 				}
 			}
 			if t.blocked == nil {
 				for _, f := range t.needs {
 					if b := f.blockedBy(); b != nil {
-						t.block("its use is not fixable: "+b.reason, p.Fset.Position(f.Pos))
+						t.block(b.kind, "its use is not fixable: "+b.reason, p.Fset.Position(f.Pos))
 						break
 					}
 				}

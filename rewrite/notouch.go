@@ -38,8 +38,11 @@ import (
 // refusal holds for root too), or lies in a read-only directory.
 
 // A noTouch says why a file is not editable: why for its findings, and
-// what, a noun phrase, for the blockers it causes.
-type noTouch struct{ why, what string }
+// what, a noun phrase, for the blockers it causes, of the kind.
+type noTouch struct {
+	why, what string
+	kind      BlockKind
+}
 
 // markNoTouch marks the files of the units that must not be edited
 // beyond those selectUnits excluded, and records why.
@@ -47,8 +50,8 @@ func (p *Plan) markNoTouch() {
 	p.noTouch = make(map[*ast.File]noTouch)
 	byReal := make(map[string][]*ast.File)
 	unitOf := make(map[*ast.File]*unit)
-	exclude := func(u *unit, f *ast.File, why, what string) {
-		p.noTouch[f] = noTouch{why, what}
+	exclude := func(u *unit, f *ast.File, kind BlockKind, why, what string) {
+		p.noTouch[f] = noTouch{why: why, what: what, kind: kind}
 		u.editable[f] = false
 	}
 	for _, u := range p.units {
@@ -65,21 +68,21 @@ func (p *Plan) markNoTouch() {
 				// cgo output names, through a //line directive, the
 				// file the user wrote.
 				if !goFiles[name] && goFiles[p.Fset.Position(f.Package).Filename] {
-					p.noTouch[f] = noTouch{`the file uses cgo (import "C"), and its source cannot be edited through cgo's output`, "a cgo file"}
+					p.noTouch[f] = noTouch{why: `the file uses cgo (import "C"), and its source cannot be edited through cgo's output`, what: "a cgo file", kind: BlockCgo}
 				}
 				continue
 			}
 			if why := p.outsideMainModule(u, name); why != "" {
-				exclude(u, f, why, "a file outside the main module")
+				exclude(u, f, BlockOutsideModule, why, "a file outside the main module")
 				continue
 			}
 			real, ok := p.prog.RealNames[name]
 			if !ok {
-				exclude(u, f, fmt.Sprintf("the file's path cannot be resolved: %v", unwrapPath(p.prog.RealNameErrs[name])), "a file whose path cannot be resolved")
+				exclude(u, f, BlockAmbiguousFile, fmt.Sprintf("the file's path cannot be resolved: %v", unwrapPath(p.prog.RealNameErrs[name])), "a file whose path cannot be resolved")
 				continue
 			}
 			if root := p.moduleRoot(u); root != "" && !within(root, real) {
-				exclude(u, f, "the file is a symlink to a file outside the module root", "a file outside the module root")
+				exclude(u, f, BlockOutsideModule, "the file is a symlink to a file outside the module root", "a file outside the module root")
 				continue
 			}
 			byReal[real] = append(byReal[real], f)
@@ -91,7 +94,7 @@ func (p *Plan) markNoTouch() {
 			continue
 		}
 		for _, f := range files {
-			exclude(unitOf[f], f, "the file is loaded under several names (through symlinks)", "a file loaded under several names")
+			exclude(unitOf[f], f, BlockAmbiguousFile, "the file is loaded under several names (through symlinks)", "a file loaded under several names")
 		}
 	}
 }
@@ -137,23 +140,23 @@ func within(root, path string) bool {
 func (p *Plan) explainNoTouch() {
 	for _, f := range p.findings {
 		if nt, ok := p.noTouch[f.unit.fileOf(f.Pos)]; ok {
-			f.static = p.blockAt(f.Pos, nt.why)
+			f.static = p.blockAt(f.Pos, nt.kind, nt.why)
 		}
 	}
 }
 
-// noEditWhat names, for blockers, the kind of the file f of u that is
-// not editable: "a generated file", "a cgo file", or what markNoTouch
-// recorded.
-func (p *Plan) noEditWhat(u *unit, f *ast.File) string {
+// noEdit says, for blockers, why the file f of u is not editable: what
+// names it ("a generated file", "a cgo file", or what markNoTouch
+// recorded), and kind is the kind of blocker that it makes.
+func (p *Plan) noEdit(u *unit, f *ast.File) noTouch {
 	if nt, ok := p.noTouch[f]; ok {
-		return nt.what
+		return nt
 	}
 	switch {
 	case generatedByCgo(f):
-		return "a cgo file"
+		return noTouch{what: "a cgo file", kind: BlockCgo}
 	case ast.IsGenerated(f):
-		return "a generated file"
+		return noTouch{what: "a generated file", kind: BlockGeneratedFile}
 	}
-	return "a file that another variant of its package edits"
+	return noTouch{what: "a file that another variant of its package edits", kind: BlockAmbiguousFile}
 }

@@ -39,7 +39,7 @@ func (c *constructionScan) openWorld() {
 			if _, isType := obj.(*types.TypeName); isType && len(c.heldBy(obj.Type())) > 0 {
 				reason = "exported type " + name + " holds it, and importers outside the loaded packages may make zero values (use --closed-world if all are loaded)"
 			}
-			c.blockAllAt(ts, c.p.Fset.Position(obj.Pos()), reason)
+			c.blockAllAt(ts, c.p.Fset.Position(obj.Pos()), BlockOpenWorld, reason)
 		}
 	}
 }

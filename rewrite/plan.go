@@ -61,6 +61,10 @@ type Outcome struct {
 	Fix, Reason string
 	// Blocker is the position that blocks the fix, if any.
 	Blocker token.Position
+	// Kind says what kind of obstacle Reason describes: set whenever
+	// Fixed is false (BlockIgnoreDirective for a silenced finding),
+	// BlockNone when it is true.
+	Kind BlockKind
 	// Justification is, for a silenced finding (Plan.Silenced), the
 	// reason its //syncfix:ignore directive gives.
 	Justification string
@@ -204,12 +208,12 @@ func Make(prog *Program, opts Options) *Plan {
 	p.finishResets() // reset.go: new(sync.Map) where the target is retyped, else Clear
 	for _, f := range p.findings {
 		if f.silenced {
-			p.Silenced = append(p.Silenced, &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos), Reason: "silenced", Justification: justification[f]})
+			p.Silenced = append(p.Silenced, &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos), Reason: "silenced", Kind: BlockIgnoreDirective, Justification: justification[f]})
 			continue
 		}
 		o := &Outcome{Finding: f.Finding, Posn: p.Fset.Position(f.Pos)}
 		if b := f.blockedBy(); b != nil {
-			o.Reason, o.Blocker = b.reason, b.pos
+			o.Reason, o.Blocker, o.Kind = b.reason, b.pos, b.kind
 		} else {
 			o.Fixed, o.Fix = true, f.fixText+p.siblingText(f)
 		}
@@ -355,9 +359,9 @@ func (p *Plan) keepSilenced() {
 		if !f.silenced {
 			continue
 		}
-		b := p.blockAt(f.Pos, "a //syncfix:ignore directive keeps this code as it is")
+		b := p.blockAt(f.Pos, BlockIgnoreDirective, "a //syncfix:ignore directive keeps this code as it is")
 		for _, t := range f.requires {
-			t.block(b.reason, b.pos)
+			t.blockBy(b)
 		}
 		f.static = b
 	}

@@ -80,23 +80,23 @@ func (p *Plan) classifyReset(f *finding) {
 	file := f.unit.fileOf(f.Pos)
 	stmt, _ := parentOf(p.idx.path(file, f.Src), f.Src).(*ast.AssignStmt)
 	if stmt == nil {
-		r.clearBlock = p.blockAt(f.Pos, "internal error: reset outside an assignment")
+		r.clearBlock = p.blockAt(f.Pos, BlockInternal, "internal error: reset outside an assignment")
 		return
 	}
 	r.stmt = stmt
 	p.resetBySrc[ast.Unparen(f.Src)] = r
 	if len(stmt.Lhs) != 1 {
-		r.clearBlock = p.blockAt(f.Pos, "the reset is part of a multi-value assignment; give it a statement of its own")
+		r.clearBlock = p.blockAt(f.Pos, BlockDeclaration, "the reset is part of a multi-value assignment; give it a statement of its own")
 		return
 	}
 	if p.cgoRewrote(f.unit, file, stmt.Pos(), stmt.End()) != 0 {
-		r.clearBlock = p.blockAt(f.Pos, "the edit falls on a line that cgo rewrote")
+		r.clearBlock = p.blockAt(f.Pos, BlockCgo, "the edit falls on a line that cgo rewrote")
 		return
 	}
 	if v, from := p.fileVersion(f.unit, file); v == "" {
-		r.clearBlock = p.blockAt(f.Pos, "(*sync.Map).Clear needs "+resetFixMin+", and the file's Go version is unknown")
+		r.clearBlock = p.blockAt(f.Pos, BlockGoVersion, "(*sync.Map).Clear needs "+resetFixMin+", and the file's Go version is unknown")
 	} else if version.Compare(v, resetFixMin) < 0 {
-		r.clearBlock = p.blockAt(f.Pos, fmt.Sprintf("(*sync.Map).Clear needs %s, and the file's Go version is %s (%s); raise it to fix the reset", resetFixMin, v, from))
+		r.clearBlock = p.blockAt(f.Pos, BlockGoVersion, fmt.Sprintf("(*sync.Map).Clear needs %s, and the file's Go version is %s (%s); raise it to fix the reset", resetFixMin, v, from))
 	}
 }
 
@@ -184,7 +184,7 @@ func (p *Plan) keepSilencedResets() {
 			continue
 		}
 		if t := p.resetTarget(r.f); t != nil {
-			t.block("a //syncfix:ignore directive keeps a reset of it as it is", p.Fset.Position(r.f.Pos))
+			t.block(BlockIgnoreDirective, "a //syncfix:ignore directive keeps a reset of it as it is", p.Fset.Position(r.f.Pos))
 		}
 	}
 }

@@ -113,7 +113,7 @@ func (p *Plan) classifyTupleCall(t *target, us use, path []ast.Node, call *ast.C
 				break
 			}
 		}
-		t.block("a function literal returns its results, and its signature stays", p.Fset.Position(call.Pos()))
+		t.block(BlockFixedSignature, "a function literal returns its results, and its signature stays", p.Fset.Position(call.Pos()))
 		return
 	case *ast.CallExpr:
 		if len(parent.Args) == 1 && parent.Args[0] == ast.Expr(call) {
@@ -121,7 +121,7 @@ func (p *Plan) classifyTupleCall(t *target, us use, path []ast.Node, call *ast.C
 			return
 		}
 	}
-	t.block("a call uses its results where they cannot become pointers", p.Fset.Position(call.Pos()))
+	t.block(BlockUsedAsValue, "a call uses its results where they cannot become pointers", p.Fset.Position(call.Pos()))
 }
 
 // tupleInto handles m, ok := f() and m, ok = f() (also var m, ok =
@@ -133,7 +133,7 @@ func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, 
 	info := us.unit.pkg.TypesInfo
 	for _, i := range t.results {
 		if i >= len(lhs) {
-			t.block("internal error: fewer variables than results", p.Fset.Position(call.Pos()))
+			t.block(BlockInternal, "internal error: fewer variables than results", p.Fset.Position(call.Pos()))
 			return
 		}
 		switch x := ast.Unparen(lhs[i]).(type) {
@@ -148,7 +148,7 @@ func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, 
 			}
 			vt := p.varTarget(obj)
 			if vt == nil {
-				t.block("a result is stored in "+x.Name+", which cannot be retyped", p.Fset.Position(x.Pos()))
+				t.block(BlockDeclaration, "a result is stored in "+x.Name+", which cannot be retyped", p.Fset.Position(x.Pos()))
 				return
 			}
 			p.analyzeTarget(vt)
@@ -162,10 +162,10 @@ func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, 
 					continue
 				}
 			}
-			t.block("a result is stored in a field that keeps its type", p.Fset.Position(x.Pos()))
+			t.block(BlockUsedAsValue, "a result is stored in a field that keeps its type", p.Fset.Position(x.Pos()))
 			return
 		default:
-			t.block("a result is stored where it cannot become a pointer", p.Fset.Position(lhs[i].Pos()))
+			t.block(BlockUsedAsValue, "a result is stored where it cannot become a pointer", p.Fset.Position(lhs[i].Pos()))
 			return
 		}
 	}
@@ -178,7 +178,7 @@ func (p *Plan) tupleArgs(t *target, us use, outer *ast.CallExpr) {
 	info := us.unit.pkg.TypesInfo
 	sig, ok := coreType(info.TypeOf(outer.Fun)).(*types.Signature)
 	if !ok {
-		t.block("its results are passed to a call whose parameters are unknown", p.Fset.Position(outer.Pos()))
+		t.block(BlockFixedSignature, "its results are passed to a call whose parameters are unknown", p.Fset.Position(outer.Pos()))
 		return
 	}
 	res := t.obj.Type().(*types.Signature).Results()
@@ -194,12 +194,12 @@ func (p *Plan) tupleArgs(t *target, us use, outer *ast.CallExpr) {
 				gt = p.funcTarget(g, true)
 			}
 			if gt == nil {
-				t.block("its results are passed to a function whose parameters keep their type", p.Fset.Position(outer.Pos()))
+				t.block(BlockUsedAsValue, "its results are passed to a function whose parameters keep their type", p.Fset.Position(outer.Pos()))
 				return
 			}
 			t.requires = append(t.requires, gt)
 		default:
-			t.block("its results are passed where they cannot become pointers", p.Fset.Position(outer.Pos()))
+			t.block(BlockUsedAsValue, "its results are passed where they cannot become pointers", p.Fset.Position(outer.Pos()))
 			return
 		}
 	}
@@ -255,5 +255,5 @@ func (p *Plan) returnTuple(t *target, ret *ast.ReturnStmt) {
 			}
 		}
 	}
-	t.block("it returns the results of a call whose results keep their type", p.Fset.Position(ret.Pos()))
+	t.block(BlockUsedAsValue, "it returns the results of a call whose results keep their type", p.Fset.Position(ret.Pos()))
 }

@@ -241,9 +241,9 @@ func (c *constructionScan) fieldTargets(t types.Type, reach bool) []*target {
 }
 
 // blockAll blocks every target in ts.
-func (c *constructionScan) blockAll(ts []*target, pos token.Pos, reason string) {
+func (c *constructionScan) blockAll(ts []*target, pos token.Pos, kind BlockKind, reason string) {
 	for _, t := range ts {
-		t.block(reason, c.p.Fset.Position(pos))
+		t.block(kind, reason, c.p.Fset.Position(pos))
 	}
 }
 
@@ -261,7 +261,7 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 			why = c.commaOkInit(u, file, n.(*ast.TypeAssertExpr), z, ts) // failinit.go
 		}
 		if why != "" {
-			c.blockAll(ts, n.Pos(), why)
+			c.blockAll(ts, n.Pos(), BlockZeroValue, why)
 		}
 	})
 	// The zero values R1 initializes.
@@ -273,11 +273,12 @@ func (c *constructionScan) scanFile(u *unit, file *ast.File) {
 			if len(n.Values) == 0 && n.Type != nil {
 				if ts := c.heldBy(info.TypeOf(n.Type)); len(ts) > 0 {
 					if !editable {
-						c.blockAll(ts, n.Pos(), "a zero value is declared in "+c.p.noEditWhat(u, file))
+						ne := c.p.noEdit(u, file)
+						c.blockAll(ts, n.Pos(), ne.kind, "a zero value is declared in "+ne.what)
 					} else if why := c.zeroBlocker(u, file, n.Pos(), info.TypeOf(n.Type)); why != "" {
-						c.blockAll(ts, n.Pos(), why)
+						c.blockAll(ts, n.Pos(), BlockZeroValue, why)
 					} else if why, at := c.p.initOrderBlocker(u, file, n); why != "" {
-						c.blockAll(ts, at, why) // initorder.go
+						c.blockAll(ts, at, BlockInitOrder, why) // initorder.go
 					} else {
 						c.addOp(ts, c.p.declOp(initVar{}, u, file, n))
 					}
@@ -306,15 +307,16 @@ func (c *constructionScan) call(u *unit, file *ast.File, call *ast.CallExpr, edi
 		return
 	}
 	if !editable {
-		c.blockAll(ts, call.Pos(), "new(T) is called in "+c.p.noEditWhat(u, file))
+		ne := c.p.noEdit(u, file)
+		c.blockAll(ts, call.Pos(), ne.kind, "new(T) is called in "+ne.what)
 		return
 	}
 	if _, ok := tv.Type.Underlying().(*types.Struct); !ok {
-		c.blockAll(ts, call.Pos(), "new of an array makes zero values that syncfix cannot initialize")
+		c.blockAll(ts, call.Pos(), BlockZeroValue, "new of an array makes zero values that syncfix cannot initialize")
 		return
 	}
 	if why := c.zeroBlocker(u, file, call.Pos(), tv.Type); why != "" {
-		c.blockAll(ts, call.Pos(), why)
+		c.blockAll(ts, call.Pos(), BlockZeroValue, why)
 		return
 	}
 	c.addOp(ts, newOp(newToLit{}, u, file, call))
@@ -335,7 +337,8 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 		return
 	}
 	if !editable {
-		c.blockAll(ts, lit.Pos(), "a literal in "+c.p.noEditWhat(u, file)+" makes a value holding it")
+		ne := c.p.noEdit(u, file)
+		c.blockAll(ts, lit.Pos(), ne.kind, "a literal in "+ne.what+" makes a value holding it")
 		return
 	}
 	keyed := len(lit.Elts) > 0
@@ -366,7 +369,7 @@ func (c *constructionScan) literal(u *unit, file *ast.File, lit *ast.CompositeLi
 		}
 	}
 	if why := c.zeroBlocker(u, file, lit.Pos(), t); why != "" {
-		c.blockAll(ts, lit.Pos(), why)
+		c.blockAll(ts, lit.Pos(), BlockZeroValue, why)
 		return
 	}
 	c.addOp(ts, newOp(litInit{}, u, file, lit))
@@ -442,5 +445,5 @@ func (c *constructionScan) conversion(u *unit, call *ast.CallExpr) {
 			return
 		}
 	}
-	c.blockAll(append(ts, to...), call.Pos(), "a value holding it is converted to another type, which would no longer match")
+	c.blockAll(append(ts, to...), call.Pos(), BlockConversion, "a value holding it is converted to another type, which would no longer match")
 }

@@ -38,7 +38,7 @@ func (p *Plan) varTarget(obj types.Object) *target {
 // internal error that Err reports, and returns a blocker that keeps the
 // code there as it is, so that the rest of the plan stays consistent.
 func (p *Plan) invariant(pos token.Pos, what string) *blocker {
-	b := p.blockAt(pos, "internal error: "+what)
+	b := p.blockAt(pos, BlockInternal, "internal error: "+what)
 	p.errs = append(p.errs, fmt.Errorf("%s: internal error: %s", b.pos, what))
 	return b
 }
@@ -47,9 +47,9 @@ func (p *Plan) invariant(pos token.Pos, what string) *blocker {
 // position, or nil: a plan with errors must not be applied.
 func (p *Plan) Err() error { return errors.Join(p.errs...) }
 
-// blockAt makes a blocker at pos.
-func (p *Plan) blockAt(pos token.Pos, reason string) *blocker {
-	return &blocker{reason: reason, pos: p.Fset.Position(pos)}
+// blockAt makes a blocker of the kind at pos.
+func (p *Plan) blockAt(pos token.Pos, kind BlockKind, reason string) *blocker {
+	return &blocker{kind: kind, reason: reason, pos: p.Fset.Position(pos)}
 }
 
 // locate returns the unit and file that declare obj, and the path from
@@ -101,7 +101,7 @@ func (p *Plan) analyzeTarget(t *target) {
 	}
 	u, file, path := p.locate(t.obj)
 	if u == nil {
-		t.block("it is declared outside the loaded packages", p.Fset.Position(t.obj.Pos()))
+		t.block(BlockNotLoaded, "it is declared outside the loaded packages", p.Fset.Position(t.obj.Pos()))
 		return
 	}
 	t.unit, t.file = u, file
@@ -117,7 +117,8 @@ func (p *Plan) analyzeTarget(t *target) {
 		}
 	}
 	if !u.editable[file] {
-		t.block("it is declared in "+p.noEditWhat(u, file), p.Fset.Position(t.obj.Pos()))
+		ne := p.noEdit(u, file)
+		t.block(ne.kind, "it is declared in "+ne.what, p.Fset.Position(t.obj.Pos()))
 		return
 	}
 	switch t.kind {
@@ -181,12 +182,11 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 		}
 	}
 	if field == nil {
-		b := p.invariant(t.obj.Pos(), "field declaration not found")
-		t.block(b.reason, b.pos)
+		t.blockBy(p.invariant(t.obj.Pos(), "field declaration not found"))
 		return
 	}
 	if !detect.IsSyncMap(t.unit.pkg.TypesInfo.TypeOf(field.Type)) {
-		t.block("its declared type is a type parameter", p.Fset.Position(field.Type.Pos()))
+		t.block(BlockGeneric, "its declared type is a type parameter", p.Fset.Position(field.Type.Pos()))
 		return
 	}
 	// A struct type changes entirely or not at all: every sync.Map field
@@ -201,7 +201,7 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 		}
 	}
 	if st == nil || !isTypeSpecOf(path, st) {
-		t.block("its struct type is unnamed, and identical struct types elsewhere would not change with it", p.Fset.Position(t.obj.Pos()))
+		t.block(BlockDeclaration, "its struct type is unnamed, and identical struct types elsewhere would not change with it", p.Fset.Position(t.obj.Pos()))
 		return
 	}
 	if styp, ok := t.unit.pkg.TypesInfo.TypeOf(st).(*types.Struct); ok {
@@ -222,7 +222,7 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 			}
 			if isTypeParam(cv.from) {
 				// Generic code may put a value of the struct in it.
-				t.block("the field is embedded, and generic code stores values of a type parameter in interfaces here, which may hold it: *sync.Map would give them methods they did not have", cv.pos)
+				t.block(BlockInterfaceAssertion, "the field is embedded, and generic code stores values of a type parameter in interfaces here, which may hold it: *sync.Map would give them methods they did not have", cv.pos)
 				return
 			}
 			if _, isPtr := cv.from.Underlying().(*types.Pointer); isPtr {
@@ -230,7 +230,7 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 			}
 			for _, f := range fieldsHeld(cv.from, false) {
 				if f == t.obj {
-					t.block("the field is embedded, and a value holding it reaches an interface here, where *sync.Map would give it methods it did not have", cv.pos)
+					t.block(BlockInterfaceAssertion, "the field is embedded, and a value holding it reaches an interface here, where *sync.Map would give it methods it did not have", cv.pos)
 					return
 				}
 			}
@@ -246,7 +246,7 @@ func (p *Plan) analyzeField(t *target, path []ast.Node) {
 func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 	info := t.unit.pkg.TypesInfo
 	if t.obj.Parent() == t.unit.pkg.Types.Scope() && t.obj.Exported() && p.openWorld(t.unit) {
-		t.block("it is exported, and importers outside the loaded packages may use it (use --closed-world if all are loaded)", p.Fset.Position(t.obj.Pos()))
+		t.block(BlockOpenWorld, "it is exported, and importers outside the loaded packages may use it (use --closed-world if all are loaded)", p.Fset.Position(t.obj.Pos()))
 		return
 	}
 	id := path[0].(*ast.Ident)
@@ -257,7 +257,7 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 				if obj := info.Defs[name]; obj != nil && detect.IsSyncMap(obj.Type()) {
 					t.requires = append(t.requires, p.target(tVar, obj))
 				} else if len(decl.Values) == 0 {
-					t.block("it is declared together with "+name.Name+", which keeps its type", p.Fset.Position(name.Pos()))
+					t.block(BlockDeclaration, "it is declared together with "+name.Name+", which keeps its type", p.Fset.Position(name.Pos()))
 					return
 				}
 			}
@@ -265,14 +265,14 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 		if len(decl.Values) == 1 && len(decl.Names) > 1 {
 			for i, name := range decl.Names {
 				if name == id && !p.multiValue(t, t.unit, t.file, decl.Values[0], i) {
-					t.block("it is declared by a multi-value declaration whose value cannot be made a pointer", p.Fset.Position(decl.Pos()))
+					t.block(BlockDeclaration, "it is declared by a multi-value declaration whose value cannot be made a pointer", p.Fset.Position(decl.Pos()))
 				}
 			}
 			return
 		}
 		if len(decl.Values) == 0 {
 			if why, at := p.initOrderBlocker(t.unit, t.file, decl); why != "" {
-				t.block(why, p.Fset.Position(at)) // initorder.go
+				t.block(BlockInitOrder, why, p.Fset.Position(at)) // initorder.go
 				return
 			}
 		}
@@ -293,7 +293,7 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 			}
 		}
 		if decl.Tok != token.DEFINE || len(decl.Lhs) != len(decl.Rhs) {
-			t.block("it is declared by a multi-value assignment", p.Fset.Position(decl.Pos()))
+			t.block(BlockDeclaration, "it is declared by a multi-value assignment", p.Fset.Position(decl.Pos()))
 			return
 		}
 		for i, lhs := range decl.Lhs {
@@ -302,7 +302,7 @@ func (p *Plan) analyzeVar(t *target, path []ast.Node) {
 			}
 		}
 	default:
-		t.block("its declaration cannot be retyped", p.Fset.Position(id.Pos()))
+		t.block(BlockDeclaration, "its declaration cannot be retyped", p.Fset.Position(id.Pos()))
 	}
 }
 
@@ -334,7 +334,7 @@ func (p *Plan) classifyValue(t *target, u *unit, file *ast.File, x ast.Expr) {
 			return
 		}
 	}
-	t.block("the value stored at this position cannot be made a pointer", p.Fset.Position(x.Pos()))
+	t.block(BlockUsedAsValue, "the value stored at this position cannot be made a pointer", p.Fset.Position(x.Pos()))
 }
 
 // calledTarget returns the function target that call calls, if any.

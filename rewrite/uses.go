@@ -129,7 +129,8 @@ func (p *Plan) classifyUse(us use) {
 		return // a field key in a literal: see sites.go
 	}
 	if !us.unit.editable[us.file] {
-		t.block("it is used in "+p.noEditWhat(us.unit, us.file), p.Fset.Position(us.id.Pos()))
+		ne := p.noEdit(us.unit, us.file)
+		t.block(ne.kind, "it is used in "+ne.what, p.Fset.Position(us.id.Pos()))
 		return
 	}
 	if t.kind == tFunc && !us.member {
@@ -182,7 +183,7 @@ func (p *Plan) classifyVarUse(t *target, u *unit, file *ast.File, path []ast.Nod
 			}
 		}
 	}
-	t.block("this use cannot be adjusted to a pointer", p.Fset.Position(expr.Pos()))
+	t.block(BlockUsedAsValue, "this use cannot be adjusted to a pointer", p.Fset.Position(expr.Pos()))
 }
 
 // discarded reports whether the address &x, whose path is given, is
@@ -212,11 +213,11 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 		}
 	}
 	if call == nil {
-		t.block("it is used as a value here, so its signature must stay", p.Fset.Position(fun.Pos()))
+		t.block(BlockFixedSignature, "it is used as a value here, so its signature must stay", p.Fset.Position(fun.Pos()))
 		return
 	}
 	if call.Ellipsis.IsValid() && len(t.params) > 0 {
-		t.block("a call passes a variadic slice", p.Fset.Position(call.Pos()))
+		t.block(BlockUsedAsValue, "a call passes a variadic slice", p.Fset.Position(call.Pos()))
 		return
 	}
 	for _, i := range t.params {
@@ -224,13 +225,13 @@ func (p *Plan) classifyCall(t *target, us use, path []ast.Node, fun ast.Expr) {
 		if len(call.Args) == 1 && sig.Params().Len() > 1 {
 			// g(f()): f's results must be pointers (results.go).
 			if !p.tupleArg(t, us.unit, call, i) {
-				t.block("a call passes a multi-value result whose values keep their type", p.Fset.Position(call.Pos()))
+				t.block(BlockUsedAsValue, "a call passes a multi-value result whose values keep their type", p.Fset.Position(call.Pos()))
 				return
 			}
 			continue
 		}
 		if i >= len(call.Args) {
-			t.block("a call passes a multi-value result", p.Fset.Position(call.Pos()))
+			t.block(BlockUsedAsValue, "a call passes a multi-value result", p.Fset.Position(call.Pos()))
 			return
 		}
 		p.classifyValue(t, us.unit, us.file, call.Args[i])
@@ -290,11 +291,11 @@ func (p *Plan) resolveValueCalls() {
 				// loaded code asserts the value back (boxed.go, whose
 				// stores would have claimed the call above).
 				if b := p.assertedBox(); b != nil {
-					t.block("a call passes its result to an interface, and loaded code asserts to "+typeName(b.typ)+", which would fail once interfaces hold pointers", p.Fset.Position(b.asserts[0].Pos))
+					t.block(BlockInterfaceAssertion, "a call passes its result to an interface, and loaded code asserts to "+typeName(b.typ)+", which would fail once interfaces hold pointers", p.Fset.Position(b.asserts[0].Pos))
 				}
 				continue
 			}
-			t.block("a call uses its result as a sync.Map value, which *"+t.obj.Name()+"() would copy; store it where a pointer can be kept", p.Fset.Position(vc.call.Pos()))
+			t.block(BlockUsedAsValue, "a call uses its result as a sync.Map value, which *"+t.obj.Name()+"() would copy; store it where a pointer can be kept", p.Fset.Position(vc.call.Pos()))
 		}
 	}
 }
@@ -480,7 +481,7 @@ func (p *Plan) blockKeptAddresses() {
 		for _, k := range t.kept {
 			for _, a := range t.assigned {
 				if a.pos > k.pos || shareLoop(a.loops, k.loops) {
-					t.block(fmt.Sprintf("its address is kept (line %d) and it is assigned again, so the kept pointer would no longer follow it", p.Fset.Position(k.pos).Line), p.Fset.Position(a.pos))
+					t.block(BlockKeptAddress, fmt.Sprintf("its address is kept (line %d) and it is assigned again, so the kept pointer would no longer follow it", p.Fset.Position(k.pos).Line), p.Fset.Position(a.pos))
 				}
 			}
 		}

@@ -34,10 +34,10 @@ func (c *constructionScan) instances(u *unit) {
 				continue
 			}
 			if where := c.genericZero(info.Uses[id]); where != "" {
-				c.blockAll(ts, id.Pos(), "generic "+id.Name+" is instantiated with a type holding it, and "+where)
+				c.blockAll(ts, id.Pos(), BlockGeneric, "generic "+id.Name+" is instantiated with a type holding it, and "+where)
 			}
 			if term := c.termHolding(typeParamAt(info.Uses[id], i)); term != nil {
-				c.blockAll(ts, id.Pos(), "generic "+id.Name+" is instantiated with a type holding it, and its constraint's term "+termString(term, u.pkg.Types)+" would no longer be satisfied")
+				c.blockAll(ts, id.Pos(), BlockGeneric, "generic "+id.Name+" is instantiated with a type holding it, and its constraint's term "+termString(term, u.pkg.Types)+" would no longer be satisfied")
 			}
 		}
 	}

@@ -42,6 +42,9 @@ type entry struct {
 	fix      string         // how, if fixable
 	reason   string         // why not, if a copy is not fixable
 	blocker  token.Position // what blocks the fix, if anything
+	// kind is the kind of obstacle (rewrite.BlockKind's name) of a copy
+	// that is not fixable, "" otherwise.
+	kind string
 	// silenced is set, with the directive's reason, for a copy that a
 	// //syncfix:ignore silences; only SARIF shows those.
 	silenced      bool
@@ -94,6 +97,9 @@ func (s *session) report(changes []rewrite.FileChange, verbose bool) *report {
 		}
 		if !o.Fixed && o.Blocker.IsValid() {
 			e.blocker = o.Blocker
+		}
+		if !o.Fixed {
+			e.kind = o.Kind.String()
 		}
 		r.findings = append(r.findings, e)
 	}

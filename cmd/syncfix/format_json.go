@@ -35,6 +35,9 @@ type jsonFinding struct {
 	Fix     string        `json:"fix,omitempty"`
 	Reason  string        `json:"reason,omitempty"`
 	Blocker *jsonLocation `json:"blocker,omitempty"`
+	// BlockerKind names the kind of obstacle that Reason describes, for
+	// tools to filter on (rewrite.BlockKind).
+	BlockerKind string `json:"blocker_kind,omitempty"`
 }
 
 type jsonRange struct {
@@ -98,6 +101,7 @@ func (r *report) writeJSON(w io.Writer) error {
 		if e.blocker.IsValid() {
 			f.Blocker = &jsonLocation{Posn: r.posn(e.blocker), File: r.rel(e.blocker.Filename), Line: e.blocker.Line, Col: e.blocker.Column}
 		}
+		f.BlockerKind = e.kind
 		doc.Findings = append(doc.Findings, f)
 	}
 	for _, ch := range r.changes {

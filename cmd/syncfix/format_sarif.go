@@ -74,6 +74,8 @@ type sarifResult struct {
 type sarifProperties struct {
 	Form    string `json:"form,omitempty"`
 	Fixable *bool  `json:"fixable,omitempty"`
+	// BlockerKind is the JSON format's blocker_kind.
+	BlockerKind string `json:"blockerKind,omitempty"`
 }
 
 type sarifLocation struct {
@@ -212,7 +214,7 @@ func (r *report) sarifResult(e entry) sarifResult {
 	if e.rule == ruleCopy {
 		res.Properties = &sarifProperties{Form: e.form}
 		if !e.silenced {
-			res.Properties.Fixable = &e.fixable
+			res.Properties.Fixable, res.Properties.BlockerKind = &e.fixable, e.kind
 		}
 	}
 	switch {
