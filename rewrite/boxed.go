@@ -151,7 +151,7 @@ func (p *Plan) classifyAssert(f *finding) {
 	}
 	ta, ok := f.Dst.Expr.(*ast.TypeAssertExpr)
 	if !ok {
-		f.static = p.blockAt(f.Pos, BlockInternal, "internal error: assertion without its expression")
+		f.static = p.invariant(f.Pos, "assertion without its expression")
 		return
 	}
 	p.sites.boxAsserts[ta] = f

@@ -80,7 +80,7 @@ func (p *Plan) classifyReset(f *finding) {
 	file := f.unit.fileOf(f.Pos)
 	stmt, _ := parentOf(p.idx.path(file, f.Src), f.Src).(*ast.AssignStmt)
 	if stmt == nil {
-		r.clearBlock = p.blockAt(f.Pos, BlockInternal, "internal error: reset outside an assignment")
+		r.clearBlock = p.invariant(f.Pos, "reset outside an assignment")
 		return
 	}
 	r.stmt = stmt

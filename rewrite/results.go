@@ -133,7 +133,7 @@ func (p *Plan) tupleInto(t *target, us use, call *ast.CallExpr, lhs []ast.Expr, 
 	info := us.unit.pkg.TypesInfo
 	for _, i := range t.results {
 		if i >= len(lhs) {
-			t.block(BlockInternal, "internal error: fewer variables than results", p.Fset.Position(call.Pos()))
+			t.blockBy(p.invariant(call.Pos(), "fewer variables than results"))
 			return
 		}
 		switch x := ast.Unparen(lhs[i]).(type) {
