@@ -298,7 +298,7 @@
 //	excludedtypes.go ... resolved by type: the file type-checked with its package
 //	notouch.go       R5: files never edited (generated, outside the main module)
 //	cgo.go           R5: cgo files edited through the user's file, on verbatim lines
-//	index.go         indexes built on first use: parents, identifiers, uses, reached fields
+//	index.go         indexes built on first use: parents and identifiers by position, local uses, reached fields
 //	ops.go           ops and their edits: one small type per kind of edit, each with its apply
 //	apply.go         Apply: ops to text edits, per file, in parallel; Verify started early
 //	textedit.go      text edits: ordering, nesting, applying
