@@ -24,8 +24,9 @@ import (
 // cursor's parent is free: the planner starts from nodes (findings,
 // TypesInfo keys), and finding a node's cursor walks the events of the
 // tree (Cursor.FindNode, FindByPos): a walk per question, quadratic in
-// a large declaration, as PathEnclosingInterval per use was. A declaration's nodes in preorder, found by position in
-// one integer-keyed map, give the node's parent chain in a lookup.
+// a large declaration, as PathEnclosingInterval per use was. A
+// declaration's nodes in preorder, found by position in one
+// integer-keyed map, give the node's parent chain in a lookup.
 
 // A fileIndex locates the top-level declarations of one file; each has
 // its own index, built on first use.
