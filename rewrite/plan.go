@@ -158,14 +158,8 @@ func Make(prog *Program, opts Options) *Plan {
 	p.markNoTouch() // notouch.go: //line files, files outside the module root
 	found := findAll(p.units)
 	for _, fs := range found {
-		// By file name and offset: the order of token.Pos across files
-		// is the order in which the loader happened to parse them.
 		sort.SliceStable(fs, func(i, j int) bool {
-			a, b := p.Fset.PositionFor(fs[i].Pos, false), p.Fset.PositionFor(fs[j].Pos, false)
-			if a.Filename != b.Filename {
-				return a.Filename < b.Filename
-			}
-			return a.Offset < b.Offset
+			return before(p.Fset.PositionFor(fs[i].Pos, false), p.Fset.PositionFor(fs[j].Pos, false))
 		})
 	}
 	justification := make(map[*finding]string)
@@ -227,13 +221,17 @@ func Make(prog *Program, opts Options) *Plan {
 
 // sortOutcomes sorts outcomes by position.
 func sortOutcomes(os []*Outcome) {
-	sort.SliceStable(os, func(i, j int) bool {
-		a, b := os[i].Posn, os[j].Posn
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		return a.Offset < b.Offset
-	})
+	sort.SliceStable(os, func(i, j int) bool { return before(os[i].Posn, os[j].Posn) })
+}
+
+// before reports whether a comes before b in the plan's one order of
+// positions: by file name, then offset. (The order of token.Pos across
+// files is the order in which the loader happened to parse them.)
+func before(a, b token.Position) bool {
+	if a.Filename != b.Filename {
+		return a.Filename < b.Filename
+	}
+	return a.Offset < b.Offset
 }
 
 // directiveReason returns the reason of the first directive with one that

@@ -79,13 +79,7 @@ func (p *Plan) collectUses(pending map[*target]bool) []use {
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := posns[order[i]], posns[order[j]]
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		return a.Offset < b.Offset
-	})
+	sort.Slice(order, func(i, j int) bool { return before(posns[order[i]], posns[order[j]]) })
 	sorted := make([]use, len(uses))
 	for i, k := range order {
 		sorted[i] = uses[k]
