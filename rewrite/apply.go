@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/internal/par"
 	"github.com/syncfix/syncfix/internal/textdiff"
 )
 
@@ -57,7 +58,7 @@ func (p *Plan) apply(early bool) ([]FileChange, error) {
 	// state they share (the helper names, the key cache) is locked.
 	results := make([]FileChange, len(names))
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
+	par.Do(len(names), func(i int) {
 		results[i], errs[i] = p.editFile(names[i], byFile[names[i]], helpers)
 	})
 	for i := range names {
@@ -69,7 +70,7 @@ func (p *Plan) apply(early bool) ([]FileChange, error) {
 	if early {
 		p.early = p.startVerify(append(append([]FileChange(nil), results...), newFiles...))
 	}
-	parallel(len(names), func(i int) {
+	par.Do(len(names), func(i int) {
 		errs[i] = p.formatFile(&results[i])
 	})
 	var changes []FileChange

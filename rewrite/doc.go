@@ -310,7 +310,6 @@
 //	unlock.go        the findings a flag would fix, for the unlock summary
 //	analyzer.go      Analyzer: the fix one package can make alone, as a suggested fix
 //	fileerror.go     FileError, for files Apply refuses
-//	parallel.go      a bounded parallel loop
 //
 // # Limitations
 //

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/syncfix/syncfix/internal/par"
 	"github.com/syncfix/syncfix/internal/textdiff"
 )
 
@@ -244,7 +245,7 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 	}
 	printed := make([][]byte, len(pieces))
 	failed := make([]bool, len(pieces))
-	parallel(len(pieces), func(n int) {
+	par.Do(len(pieces), func(n int) {
 		pc := pieces[n]
 		region := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[pc.i:pc.j], Comments: comments[pc.ci:pc.cj], FileStart: f.FileStart, FileEnd: f.FileEnd}
 		var buf bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/internal/par"
 )
 
 // This file indexes the loaded syntax and types once, so that the
@@ -169,7 +170,7 @@ func (x *index) warm(files []*ast.File, infos []*types.Info, names map[string]bo
 		}
 	}
 	const chunk = 64 // declarations per goroutine: most are small
-	parallel((len(jobs)+chunk-1)/chunk, func(c int) {
+	par.Do((len(jobs)+chunk-1)/chunk, func(c int) {
 		for _, j := range jobs[c*chunk : min(len(jobs), (c+1)*chunk)] {
 			j.d.once.Do(func() {
 				j.d.build(j.f)

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/internal/par"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -389,7 +390,7 @@ func (p *Plan) warmIndexes() {
 // the type-checked syntax.
 func findAll(units []*unit) [][]detect.Finding {
 	found := make([][]detect.Finding, len(units))
-	parallel(len(units), func(i int) {
+	par.Do(len(units), func(i int) {
 		found[i] = detect.Find(units[i].detectPackage())
 	})
 	return found

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -142,18 +141,14 @@ func (s *session) changes(c *cli.Context) ([]rewrite.FileChange, error) {
 	return changes, nil
 }
 
-// writeDiff prints the diff of one change, with file names relative to
+// fileDiff returns the diff of one change, with file names relative to
 // dir, which holds the file (diffBase).
-func writeDiff(w io.Writer, dir string, ch rewrite.FileChange) error {
+func fileDiff(dir string, ch rewrite.FileChange) []byte {
 	name := relPath(dir, diffTarget(dir, ch))
-	var d []byte
 	if ch.Old == nil {
-		d = textdiff.NewFile("b/"+name, ch.New)
-	} else {
-		d = textdiff.Unified("a/"+name, "b/"+name, ch.Old, ch.New)
+		return textdiff.NewFile("b/"+name, ch.New)
 	}
-	_, err := w.Write(d)
-	return err
+	return textdiff.Unified("a/"+name, "b/"+name, ch.Old, ch.New)
 }
 
 // write writes every change atomically, after checking that no file the

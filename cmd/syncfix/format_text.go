@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/syncfix/syncfix/internal/par"
 	"github.com/syncfix/syncfix/rewrite"
 	"github.com/urfave/cli/v2"
 )
@@ -22,8 +23,11 @@ func printDiff(c *cli.Context, s *session, changes []rewrite.FileChange) error {
 	if note != "" {
 		fmt.Fprintf(c.App.ErrWriter, "syncfix: %s\n", note)
 	}
-	for _, ch := range changes {
-		if err := writeDiff(c.App.Writer, base, ch); err != nil {
+	// The diffs are computed on every CPU, and printed in order.
+	diffs := make([][]byte, len(changes))
+	par.Do(len(changes), func(i int) { diffs[i] = fileDiff(base, changes[i]) })
+	for _, d := range diffs {
+		if _, err := c.App.Writer.Write(d); err != nil {
 			return err
 		}
 	}

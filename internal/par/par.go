@@ -1,13 +1,14 @@
-package rewrite
+// Package par runs independent calls on every CPU.
+package par
 
 import (
 	"runtime"
 	"sync"
 )
 
-// parallel calls f(0), ..., f(n-1), at most GOMAXPROCS at a time, and
-// waits for them all. Each call must write only its own results.
-func parallel(n int, f func(i int)) {
+// Do calls f(0), ..., f(n-1), at most GOMAXPROCS at a time, and waits
+// for them all. Each call must write only its own results.
+func Do(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i := range n {
