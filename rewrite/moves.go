@@ -27,10 +27,12 @@ import (
 // conservatively; when unsure, the copy is cloned. The source must not:
 //   - be a result (deferred code may read it after return), a receiver,
 //     or a variable of another function (a closure's capture);
-//   - be used after the copy, in the text, nor be used by a function
-//     literal that may run later (one not called on the spot nor passed
-//     to sync.Map's Range), a go or defer statement, nor have its
-//     address taken (&m, or a method value m.Load, which keeps it);
+//   - be used after the copy, in the text, or on the left of the
+//     assignment that copies it (n, m = m, f() writes m after the copy),
+//     nor be used by a function literal that may run later (one not
+//     called on the spot nor passed to sync.Map's Range), a go or defer
+//     statement, nor have its address taken (&m, or a method value
+//     m.Load, which keeps it);
 //   - be declared outside a loop that holds the copy (the next iteration
 //     uses it again);
 //   - live in a function that has a goto (a jump back reuses it).
@@ -74,6 +76,12 @@ func (p *Plan) isMove(f *finding) bool {
 			}
 		case *ast.GoStmt, *ast.DeferStmt:
 			return false
+		case *ast.AssignStmt:
+			// n, m = m, f() writes m after the copy is made, though
+			// the text puts it first: a shared n would see the write.
+			if writesVar(info, n.Lhs, v) {
+				return false
+			}
 		}
 	}
 	if hasGoto(fn) {
@@ -167,4 +175,23 @@ func hasGoto(fn ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// writesVar reports whether the left-hand sides lhs of an assignment
+// write v or a part of it (v, v.f, v[i]), or name it at all: the
+// assignment is carried out after its right-hand side is evaluated.
+func writesVar(info *types.Info, lhs []ast.Expr, v *types.Var) bool {
+	for _, x := range lhs {
+		found := false
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,3 @@
+module example.com/movesame
+
+go 1.24
