@@ -14,26 +14,16 @@ import (
 // nothing freed, and costs a fifth of check's time after the load on a
 // 50,000-line file. As cmd/compile does for its starting heap, syncfix
 // lets the heap grow by at least heapSlack between collections: the
-// percentage is set after each collection from the live heap, 100 (the
-// default) once the live heap is heapSlack or more. A collection costs
-// in proportion to the live heap, so a small one is cheap: while the
-// live heap is under smallHeap, the percentage is at most 400, which
-// keeps the peak of a small run near the default pace's. (Without that
-// cap, diff on 200 small packages peaked 18% higher for a few
-// milliseconds; with a cap at every size, check on a 50,000-line file
-// collected a third time, during planning, for 40 ms.) Peak memory
-// grows by at most heapSlack over the default pace. Apply
+// percentage is set after each collection from the live heap, between
+// 100 (the default, once the live heap is heapSlack or more) and 400.
+// Peak memory grows by at most heapSlack over the default pace. Apply
 // and Verify, which hold a second copy of the changed files' syntax and
 // types, run at the same pace: GOGC=75 for them, tried, kept diff's peak
 // near check's but cost a tenth of diff's time. A GOGC set by the user
 // is left alone.
 
-// heapSlack is the least growth of the heap between two collections,
-// once the live heap is smallHeap or more.
-const (
-	heapSlack = 256 << 20
-	smallHeap = 32 << 20
-)
+// heapSlack is the least growth of the heap between two collections.
+const heapSlack = 256 << 20
 
 // startPacing sets the collector's pace now and after every collection.
 func startPacing() {
@@ -46,10 +36,7 @@ func startPacing() {
 func pace() {
 	percent := 400
 	if live := liveHeap(); live > 0 {
-		percent = max(100, int(heapSlack*100/live))
-		if live < smallHeap {
-			percent = min(400, percent)
-		}
+		percent = min(400, max(100, int(heapSlack*100/live)))
 	}
 	debug.SetGCPercent(percent)
 	// The finalizer runs after the collection that finds the sentinel
