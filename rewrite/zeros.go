@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"github.com/syncfix/syncfix/detect"
@@ -29,12 +30,24 @@ func (c *constructionScan) instances(u *unit) {
 	for _, id := range ids {
 		inst := info.Instances[id]
 		for i := range inst.TypeArgs.Len() {
-			ts := c.heldBy(inst.TypeArgs.At(i))
+			arg := inst.TypeArgs.At(i)
+			ts, holding := c.heldBy(arg), "holding"
+			if obj := info.Uses[id]; c.genericZero(obj) == unloadedGeneric {
+				// Code that is not loaded may make zero values of what
+				// its type argument leads to, not only of what it holds:
+				// make(S, n) for S = []T. Not through a pointer, which
+				// generic code can only make nil, except by reflection:
+				// reflect.TypeFor[*T] can be handed to reflect.New.
+				if len(ts) == 0 {
+					holding = "leading to"
+				}
+				ts = c.reachedBy(arg, isFunc(obj, "reflect", "TypeFor"))
+			}
 			if len(ts) == 0 {
 				continue
 			}
 			if where := c.genericZero(info.Uses[id]); where != "" {
-				c.blockAll(ts, id.Pos(), BlockGeneric, "generic "+id.Name+" is instantiated with a type holding it, and "+where)
+				c.blockAll(ts, id.Pos(), BlockGeneric, "generic "+id.Name+" is instantiated with a type "+holding+" it, and "+where)
 			}
 			if term := c.termHolding(typeParamAt(info.Uses[id], i)); term != nil {
 				c.blockAll(ts, id.Pos(), BlockGeneric, "generic "+id.Name+" is instantiated with a type holding it, and its constraint's term "+termString(term, u.pkg.Types)+" would no longer be satisfied")
@@ -86,6 +99,39 @@ func typeParamAt(obj types.Object, i int) *types.TypeParam {
 	return list.At(i)
 }
 
+// reachedBy returns the field targets that a value of type t holds or
+// leads to through slices, maps and channels, and with pointers, also
+// through pointers.
+func (c *constructionScan) reachedBy(t types.Type, pointers bool) []*target {
+	var ts []*target
+	detect.WalkTypes(t, true, func(t types.Type, f *types.Var) bool {
+		if f != nil {
+			if ft := c.fieldTarget(f); ft != nil {
+				if !slices.Contains(ts, ft) {
+					ts = append(ts, ft)
+				}
+				return false
+			}
+		}
+		if detect.IsSyncMap(t) {
+			return false
+		}
+		_, isPtr := t.Underlying().(*types.Pointer)
+		return pointers || !isPtr
+	})
+	return ts
+}
+
+// isFunc reports whether obj is the function name of the package path.
+func isFunc(obj types.Object, path, name string) bool {
+	fn, ok := obj.(*types.Func)
+	return ok && fn.Name() == name && fn.Pkg() != nil && fn.Pkg().Path() == path
+}
+
+// unloadedGeneric is genericZero's answer for generic code whose source
+// is not loaded.
+const unloadedGeneric = "its code is outside the loaded packages and may make zero values"
+
 // genericZero says where the generic function or type obj may make a
 // zero value of one of its type parameters, or "" if it cannot.
 func (c *constructionScan) genericZero(obj types.Object) string {
@@ -96,7 +142,7 @@ func (c *constructionScan) genericZero(obj types.Object) string {
 		return w
 	}
 	c.zeroMakers[obj] = "" // breaks cycles of generic calls
-	w := "its code is outside the loaded packages and may make zero values"
+	w := unloadedGeneric
 	if _, file, path := c.p.locate(origin(obj)); file != nil {
 		w = ""
 		for _, n := range path {
