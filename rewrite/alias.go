@@ -51,14 +51,16 @@ type aliasFacts struct {
 	loaded map[string]bool
 }
 
-// aliasNode records what n writes or addresses.
+// aliasNode records what n writes (under --copies share) or addresses
+// (under every policy: argPrivate asks too).
 func (r *ifaceReader) aliasNode(n ast.Node) {
-	if r.p.opts.Copies != CopiesShare {
-		return // only shared copies can see later writes
-	}
 	info := r.info
+	share := r.p.opts.Copies == CopiesShare // only shared copies can see later writes
 	switch n := n.(type) {
 	case *ast.AssignStmt:
+		if !share {
+			return
+		}
 		for _, lhs := range n.Lhs {
 			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && (id.Name == "_" || info.Defs[id] != nil) {
 				continue // a new variable: nothing else reaches it yet
@@ -66,7 +68,7 @@ func (r *ifaceReader) aliasNode(n ast.Node) {
 			r.aliasWrite(lhs)
 		}
 	case *ast.RangeStmt:
-		if n.Tok == token.ASSIGN {
+		if share && n.Tok == token.ASSIGN {
 			for _, x := range []ast.Expr{n.Key, n.Value} {
 				if x != nil {
 					r.aliasWrite(x)
@@ -90,7 +92,9 @@ func (r *ifaceReader) aliasNode(n ast.Node) {
 			}
 		}
 	case *ast.CallExpr:
-		r.aliasCall(n)
+		if share {
+			r.aliasCall(n)
+		}
 	}
 }
 
@@ -299,4 +303,34 @@ func (p *Plan) aliasWriteAt(f *finding) token.Pos {
 		return inDecl
 	}
 	return first
+}
+
+// argPrivate returns "" if no code but the callee can reach the map that
+// f, an argument, passes while the callee runs: its root is a local
+// variable of the caller, reached without a pointer or a slice, whose
+// address is never taken and which no function literal uses. Otherwise
+// it says what may reach it.
+func (p *Plan) argPrivate(f *finding) string {
+	info := f.unit.pkg.TypesInfo
+	root, _ := rootObj(info, f.Src).(*types.Var)
+	switch {
+	case root == nil || pathIndirect(info, f.Src):
+		return "it is reached through a pointer or a slice"
+	case isPackageVar(root):
+		return "it is a package-level variable"
+	case p.ifaces().alias.addressed[root]:
+		return "its address is taken"
+	}
+	file := f.unit.fileOf(root.Pos())
+	if file == nil {
+		return "its declaration is not loaded"
+	}
+	for _, use := range p.idx.localUses(file, info, root) {
+		for _, n := range p.idx.path(file, use) {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return "a function literal uses it"
+			}
+		}
+	}
+	return ""
 }

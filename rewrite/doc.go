@@ -187,11 +187,17 @@
 // packages, recursion and methods included, each body read once through
 // the objects of the package variant that declares it, so that neither
 // the order of the packages nor a test variant hides a write) is passed
-// as &m at every call site: the same behaviour at no cost. A literal
+// as &m at every call site: the same behaviour at no cost, unless the
+// caller's map may change while the function runs, which the copy did
+// not see: the function calls other code than read methods, builtins
+// and such read-only functions, and the argument is within that code's
+// reach (argPrivate in alias.go: a package-level variable, reached
+// through a pointer or a slice, address taken, used by a function
+// literal); then, under auto and clone, it is cloned. A literal
 // passed to the map's own Range runs before Range returns, so it is
 // judged by what it does, not as a capture. A parameter the
 // function writes to, or that a function literal not called on the spot
-// captures, reached the caller's map at run time or is read later; under
+// captures or a go statement uses, reached the caller's map at run time or is read later; under
 // --copies=auto the function is left alone and the finding names the two
 // policies, clone and share, that decide it. The arguments of go and
 // defer calls are evaluated at the statement, a snapshot: they are

@@ -135,16 +135,26 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 		params[sig.Params().At(i)] = true
 	}
 	info := t.unit.pkg.TypesInfo
+	t.callsKnown = true
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if !t.readOnly {
 			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok && !t.callsOut && !readCall(info, call, params) {
+			if g := p.calledTarget(t.unit, call); g != nil {
+				t.calls = append(t.calls, g) // settled in resolveReadOnly
+			} else {
+				t.callsOut = true
+			}
 		}
 		id, ok := n.(*ast.Ident)
 		if !ok || !params[info.Uses[id]] {
 			return true
 		}
 		path := p.idx.path(t.file, id)
-		if lit := escapingLit(info, path); lit != nil {
+		if lit := escapingLit(info, path); lit != nil || inGoStmt(path) {
+			// A goroutine started here may read the map after the
+			// call has returned, when the caller's map has changed.
 			t.readOnly, t.escapes = false, true
 			t.writePos = p.Fset.Position(id.Pos())
 			return false
@@ -164,6 +174,36 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 		t.writePos = p.Fset.Position(id.Pos())
 		return false
 	})
+}
+
+// readCall reports whether call is a call of a read method of one of
+// params (m.Load, m.Range), a builtin or a conversion: a call that runs
+// no code that could write another map.
+func readCall(info *types.Info, call *ast.CallExpr, params map[types.Object]bool) bool {
+	fun := ast.Unparen(call.Fun)
+	if tv, ok := info.Types[fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+		return true
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && params[info.Uses[id]] {
+			return true
+		}
+	}
+	return false
+}
+
+// inGoStmt reports whether path, innermost first, is inside the call of
+// a go statement.
+func inGoStmt(path []ast.Node) bool {
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }
 
 // escapingLit returns the innermost function literal of path that may
@@ -225,6 +265,22 @@ func (p *Plan) resolveReadOnly() {
 			}
 		}
 	}
+	// A function calls out if a function target it calls does, or was
+	// not looked at.
+	for changed := true; changed; {
+		changed = false
+		for _, t := range p.sortedTargets() {
+			if t.kind != tFunc || t.callsOut {
+				continue
+			}
+			for _, g := range t.calls {
+				if !g.callsKnown || g.callsOut {
+					t.callsOut, changed = true, true
+					break
+				}
+			}
+		}
+	}
 	if p.opts.Copies != CopiesAuto {
 		return
 	}
@@ -235,7 +291,7 @@ func (p *Plan) resolveReadOnly() {
 		switch {
 		case t.kind != tFunc || t.readOnly || len(t.params) == 0:
 		case t.escapes:
-			t.block(BlockWritingCallee, "a function literal that may outlive the call captures its copy of the map, which then shares or snapshots it depending on the fix: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
+			t.block(BlockWritingCallee, "a function literal or goroutine that may outlive the call uses its copy of the map, which then shares or snapshots it depending on the fix: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		case t.writesVia != nil && !t.escapes:
 			t.block(BlockWritingCallee, "it passes its copy of the map to "+t.writesVia.obj.Name()+", which writes to it or passes it on, and such writes reached the caller's map at run time: choose --copies share to keep sharing it or --copies clone to give it a private copy", t.writePos)
 		default:
@@ -375,6 +431,11 @@ func (p *Plan) setArgPolicy() {
 		case !t.readOnly && p.opts.Copies == CopiesShare && p.sourceReset(f).IsValid():
 			f.src = srcClone
 			f.fixText = "cloned with the Range-based helper, not shared: " + p.resetText(f) + "; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
+		case t.readOnly && p.opts.Copies != CopiesShare && t.callsOut && p.argPrivate(f) != "":
+			// While the callee runs, code it calls may write the map:
+			// the copy kept what the map held at the call.
+			f.src = srcClone
+			f.fixText = "cloned with the Range-based helper, not passed by address: " + t.obj.Name() + " calls other code while it reads its copy, and that code may reach " + types.ExprString(f.Src) + " (" + p.argPrivate(f) + "); the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
 			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)

@@ -94,6 +94,13 @@ type target struct {
 	// that may outlive the call.
 	writePos token.Position
 	escapes  bool
+	// callsOut reports, for a tFunc, that its body calls code other
+	// than the read methods of its retyped parameters, builtins and
+	// function targets that do not call out themselves (calls): code
+	// that may write the caller's map while it reads its copy.
+	// callsKnown says that readParams has looked.
+	callsOut, callsKnown bool
+	calls                []*target
 	// passesTo lists the function targets a tFunc passes its parameters
 	// to: it is read-only only if they all are (resolveReadOnly).
 	passesTo []*target

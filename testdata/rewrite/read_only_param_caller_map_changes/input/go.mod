@@ -1,0 +1,3 @@
+module example.com/rochanges
+
+go 1.24
