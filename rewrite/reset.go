@@ -411,7 +411,39 @@ func (p *Plan) rootAssigned(f *finding) token.Pos {
 			e = next
 		}
 	}
+	if v.Kind() == types.ResultVar {
+		return p.resultsAssigned(f.unit, v)
+	}
 	return token.NoPos
+}
+
+// resultsAssigned returns the first return statement with values of the
+// function whose named result v is: it assigns v, as an assignment
+// would, before deferred calls run.
+func (p *Plan) resultsAssigned(u *unit, v *types.Var) token.Pos {
+	var body *ast.BlockStmt
+	switch fn := p.funcOfVar(u, v).(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return token.NoPos
+	}
+	pos := token.NoPos
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns set its own results
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 && !pos.IsValid() {
+				pos = n.Pos()
+			}
+		}
+		return !pos.IsValid()
+	})
+	return pos
 }
 
 // rootVar returns the identifier that x.a.m, s[i].m, (*p).m or p.m

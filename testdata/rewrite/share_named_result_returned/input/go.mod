@@ -1,0 +1,3 @@
+module example.com/namedret
+
+go 1.24
