@@ -121,6 +121,11 @@ const (
 	// and the variable assigned again, so the kept pointer would stop
 	// following it.
 	BlockKeptAddress
+	// BlockEvalOrder (eval-order): a call later in the same statement
+	// may write the map, which the copy reads after that call (the
+	// compiler evaluates calls before plain operands), while the clone,
+	// a call itself, would read it before.
+	BlockEvalOrder
 	// BlockInternal (internal-error): a check of syncfix itself failed:
 	// an invariant of the planner (Plan.invariant, which Err reports),
 	// or, in the Analyzer, the plan's own verification. The code there
@@ -154,6 +159,7 @@ var blockKindNames = [numBlockKinds]string{
 	BlockInterfaceComparison: "interface-comparison",
 	BlockConversion:          "conversion",
 	BlockKeptAddress:         "kept-address",
+	BlockEvalOrder:           "eval-order",
 	BlockInternal:            "internal-error",
 }
 

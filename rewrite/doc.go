@@ -297,6 +297,7 @@
 //	initorder.go     package-level vars that get an initializer: the initialisation order
 //	boxed.go         maps inside maps: stores into interfaces and assertions, one decision
 //	moves.go         moves: a copy whose source is not used again is shared
+//	evalorder.go     clones refused where a later call in the statement may write the source
 //	reset.go         R6: resets become Clear() or new(sync.Map)
 //	alias.go         --copies share: writes that may reach a source under another name
 //	clone.go         R4: the clone helper's name and file

@@ -199,6 +199,7 @@ func Make(prog *Program, opts Options) *Plan {
 	p.explainNoTouch()     // notouch.go: reasons for the files markNoTouch excluded
 	p.keepSilencedResets() // reset.go: a silenced reset keeps its target's type
 	p.blockCgoRewritten()  // cgo.go: edits only on lines cgo did not rewrite
+	p.blockEvalOrder()     // evalorder.go: no clone read ahead of a later call that writes
 	p.decide()
 	p.finishResets() // reset.go: new(sync.Map) where the target is retyped, else Clear
 	for _, f := range p.findings {

@@ -1,0 +1,3 @@
+module example.com/evalorder
+
+go 1.24
