@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/syncfix/syncfix/detect"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Writes through aliases, under --copies share. A copy shared by address
@@ -29,7 +30,9 @@ import (
 // through a pointer or a slice or is a package-level variable, or, for
 // an indirect source, is a variable whose address is taken. That is
 // coarse: a write to an unrelated value of the type costs a clone, which
-// keeps what the program did.
+// keeps what the program did. A call of package reflect or of a decoder
+// with an interface argument counts as a write of any type through a
+// pointer (reflect.ValueOf(v).Elem().SetZero(), json.Unmarshal(b, v)).
 
 // An aliasWrite is an assignment over a value that holds a sync.Map.
 type aliasWrite struct {
@@ -40,6 +43,9 @@ type aliasWrite struct {
 	// whatever the source. Otherwise root is the variable it writes.
 	through bool
 	root    types.Object
+	// anyType says that the write may be of any type: reflection
+	// through an interface.
+	anyType bool
 }
 
 // aliasFacts are the writes and the address-taken variables of the loaded
@@ -133,11 +139,28 @@ func (r *ifaceReader) aliasCall(call *ast.CallExpr) {
 		}
 		return nil
 	}
+	reflective := r.reflectiveCallee(call)
 	for _, arg := range call.Args {
 		if t := elem(arg); t != nil && detect.Holds(t) {
 			r.recordWrite(arg.Pos(), t)
+		} else if reflective && isIface(info.TypeOf(arg)) {
+			// reflect.ValueOf(v).Elem().SetZero(), json.Unmarshal(b, v):
+			// v may hold a pointer to anything.
+			r.facts.alias.writes = append(r.facts.alias.writes, aliasWrite{pos: arg.Pos(), anyType: true, through: true})
 		}
 	}
+}
+
+// reflectiveCallee reports whether call calls a function of package
+// reflect or a decoder (ifaces.go), which can write through a pointer
+// held in an interface argument.
+func (r *ifaceReader) reflectiveCallee(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	return path == "reflect" || decoderFuncs[path+"."+fn.Name()] || isThirdPartyDecoder(path, fn.Name())
 }
 
 // loadedCallee reports whether call calls a function or method declared
@@ -288,7 +311,7 @@ func (p *Plan) aliasWriteAt(f *finding) token.Pos {
 		if !w.through && !(indirect && facts.addressed[w.root]) {
 			continue
 		}
-		if !holdsType(w.typ, st) {
+		if !w.anyType && !holdsType(w.typ, st) {
 			continue
 		}
 		if !first.IsValid() {

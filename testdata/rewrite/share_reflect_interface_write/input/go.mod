@@ -1,0 +1,3 @@
+module example.com/reflectany
+
+go 1.24
