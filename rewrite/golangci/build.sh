@@ -4,7 +4,7 @@
 # the Go module proxy instead of a git clone of golangci-lint.
 #
 #   rewrite/golangci/build.sh "$(go env GOPATH)/bin/custom-gcl"
-#   cd testdata/seed && /tmp/custom-gcl run -c ../../rewrite/golangci/golangci.yml --fix ./...
+#   cd testdata/seed && "$(go env GOPATH)/bin/custom-gcl" run -c ../../rewrite/golangci/golangci.yml --fix ./...
 set -euo pipefail
 out=${1:?usage: build.sh OUT}
 version=v2.15.0 # as in .custom-gcl.yml
