@@ -186,6 +186,13 @@ func readCall(info *types.Info, call *ast.CallExpr, params map[types.Object]bool
 	}
 	if sel, ok := fun.(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && params[info.Uses[id]] {
+			// Range runs its argument: a literal is read with the
+			// body, any other function is code that may write.
+			for _, arg := range call.Args {
+				if _, lit := ast.Unparen(arg).(*ast.FuncLit); !lit {
+					return false
+				}
+			}
 			return true
 		}
 	}
