@@ -3,8 +3,6 @@ package rewrite
 import (
 	"go/ast"
 	"go/types"
-
-	"github.com/syncfix/syncfix/detect"
 )
 
 // This file keeps a clone from moving the read of its source ahead of
@@ -79,27 +77,13 @@ func (p *Plan) laterWriter(f *finding) *ast.CallExpr {
 // builtin or a conversion, a read method of a sync.Map, or, for a
 // private root, any call but a write method on the root itself.
 func harmlessCall(info *types.Info, call *ast.CallExpr, root types.Object, private bool) bool {
-	fun := ast.Unparen(call.Fun)
-	if tv, ok := info.Types[fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+	if runsNoCode(info, call) {
 		return true
 	}
-	if sel, ok := fun.(*ast.SelectorExpr); ok {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s := info.Selections[sel]; s != nil && isSyncMapMethod(s.Obj()) {
 			return !writeMethods[sel.Sel.Name] || root == nil || rootObj(info, sel.X) != root
 		}
 	}
 	return private
-}
-
-// isSyncMapMethod reports whether obj is a method of sync.Map.
-func isSyncMapMethod(obj types.Object) bool {
-	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return false
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	return detect.IsPlainSyncMap(derefPtr(recv.Type()))
 }

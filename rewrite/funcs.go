@@ -180,11 +180,10 @@ func (p *Plan) readParams(t *target, decl *ast.FuncDecl, sig *types.Signature) {
 // params (m.Load, m.Range), a builtin or a conversion: a call that runs
 // no code that could write another map.
 func readCall(info *types.Info, call *ast.CallExpr, params map[types.Object]bool) bool {
-	fun := ast.Unparen(call.Fun)
-	if tv, ok := info.Types[fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+	if runsNoCode(info, call) {
 		return true
 	}
-	if sel, ok := fun.(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !writeMethods[sel.Sel.Name] {
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && params[info.Uses[id]] {
 			// Range runs its argument: a literal is read with the
 			// body, any other function is code that may write.
@@ -197,6 +196,13 @@ func readCall(info *types.Info, call *ast.CallExpr, params map[types.Object]bool
 		}
 	}
 	return false
+}
+
+// runsNoCode reports whether call is a call of a builtin or a
+// conversion.
+func runsNoCode(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[ast.Unparen(call.Fun)]
+	return ok && (tv.IsType() || tv.IsBuiltin())
 }
 
 // inGoStmt reports whether path, innermost first, is inside the call of
@@ -235,16 +241,18 @@ func escapingLit(info *types.Info, path []ast.Node) *ast.FuncLit {
 // isSyncMapRange reports whether call calls the Range method of a
 // sync.Map.
 func isSyncMapRange(info *types.Info, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Name() != "Range" || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+	fn := typeutil.Callee(info, call)
+	return fn != nil && fn.Name() == "Range" && isSyncMapMethod(fn)
+}
+
+// isSyncMapMethod reports whether obj is a method of sync.Map.
+func isSyncMapMethod(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
 		return false
 	}
 	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	ptr, ok := recv.Type().(*types.Pointer)
-	return ok && detect.IsPlainSyncMap(ptr.Elem())
+	return recv != nil && detect.IsPlainSyncMap(derefPtr(recv.Type()))
 }
 
 // resolveReadOnly settles which functions only read their parameters,
@@ -429,6 +437,12 @@ func (p *Plan) setArgPolicy() {
 			continue // R1 struct arguments stay as they are
 		}
 		t := f.requires[0]
+		// While a read-only callee runs, code it calls may write the
+		// caller's map, which its copy did not see (argPrivate).
+		var reached string
+		if t.readOnly && p.opts.Copies != CopiesShare && t.callsOut {
+			reached = p.argPrivate(f)
+		}
 		switch {
 		case p.deferredOrGo(f):
 			// The arguments of go and defer are evaluated at the
@@ -438,11 +452,9 @@ func (p *Plan) setArgPolicy() {
 		case !t.readOnly && p.opts.Copies == CopiesShare && p.sourceReset(f).IsValid():
 			f.src = srcClone
 			f.fixText = "cloned with the Range-based helper, not shared: " + p.resetText(f) + "; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
-		case t.readOnly && p.opts.Copies != CopiesShare && t.callsOut && p.argPrivate(f) != "":
-			// While the callee runs, code it calls may write the map:
-			// the copy kept what the map held at the call.
+		case reached != "":
 			f.src = srcClone
-			f.fixText = "cloned with the Range-based helper, not passed by address: " + t.obj.Name() + " calls other code while it reads its copy, and that code may reach " + types.ExprString(f.Src) + " (" + p.argPrivate(f) + "); the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
+			f.fixText = "cloned with the Range-based helper, not passed by address: " + t.obj.Name() + " calls other code while it reads its copy, and that code may reach " + types.ExprString(f.Src) + " (" + reached + "); the parameter of " + t.obj.Name() + " becomes " + ptrName(f)
 		case t.readOnly || p.opts.Copies == CopiesShare:
 			f.src = srcShare
 			f.fixText = "passed by address; the parameter of " + t.obj.Name() + " becomes " + ptrName(f)

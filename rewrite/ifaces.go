@@ -700,7 +700,7 @@ func derefPtr(t types.Type) types.Type {
 // by value, through pointers, slices, maps, channels, arrays and struct
 // fields: what a decoder given a t can fill with zero values.
 func (c *constructionScan) reachable(t types.Type) []*target {
-	return c.fieldTargets(t, true)
+	return c.fieldTargets(t, true, true)
 }
 
 // ifaceBlocks blocks the fields that reflective writers can reach, and

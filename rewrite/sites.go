@@ -218,24 +218,32 @@ func (c *constructionScan) heldBy(t types.Type) []*target {
 		return ts
 	}
 	c.held[t] = nil // a value cannot hold itself; this ends cycles
-	ts := c.fieldTargets(t, false)
+	ts := c.fieldTargets(t, false, false)
 	c.held[t] = ts
 	return ts
 }
 
-// fieldTargets returns the field targets that detect.WalkFields meets in
-// t (with reach, also through pointers, slices, maps and channels), each
-// once, not looking inside a target or another sync.Map.
-func (c *constructionScan) fieldTargets(t types.Type, reach bool) []*target {
+// fieldTargets returns the field targets that a value of type t holds
+// by value (through struct fields and arrays), and with reach, also
+// those it leads to through slices, maps and channels, and with
+// pointers, through pointers too; each once, not looking inside a
+// target or another sync.Map.
+func (c *constructionScan) fieldTargets(t types.Type, reach, pointers bool) []*target {
 	var ts []*target
-	detect.WalkFields(t, reach, func(f *types.Var) bool {
-		if ft := c.fieldTarget(f); ft != nil {
-			if !slices.Contains(ts, ft) {
-				ts = append(ts, ft)
+	detect.WalkTypes(t, reach, func(t types.Type, f *types.Var) bool {
+		if f != nil {
+			if ft := c.fieldTarget(f); ft != nil {
+				if !slices.Contains(ts, ft) {
+					ts = append(ts, ft)
+				}
+				return false
 			}
+		}
+		if detect.IsSyncMap(t) {
 			return false
 		}
-		return !detect.IsSyncMap(f.Type())
+		_, isPtr := t.Underlying().(*types.Pointer)
+		return pointers || !isPtr
 	})
 	return ts
 }

@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 
 	"github.com/syncfix/syncfix/detect"
@@ -41,7 +40,7 @@ func (c *constructionScan) instances(u *unit) {
 				if len(ts) == 0 {
 					holding = "leading to"
 				}
-				ts = c.reachedBy(arg, isFunc(obj, "reflect", "TypeFor"))
+				ts = c.fieldTargets(arg, true, isFunc(obj, "reflect", "TypeFor"))
 			}
 			if len(ts) == 0 {
 				continue
@@ -97,29 +96,6 @@ func typeParamAt(obj types.Object, i int) *types.TypeParam {
 		return nil
 	}
 	return list.At(i)
-}
-
-// reachedBy returns the field targets that a value of type t holds or
-// leads to through slices, maps and channels, and with pointers, also
-// through pointers.
-func (c *constructionScan) reachedBy(t types.Type, pointers bool) []*target {
-	var ts []*target
-	detect.WalkTypes(t, true, func(t types.Type, f *types.Var) bool {
-		if f != nil {
-			if ft := c.fieldTarget(f); ft != nil {
-				if !slices.Contains(ts, ft) {
-					ts = append(ts, ft)
-				}
-				return false
-			}
-		}
-		if detect.IsSyncMap(t) {
-			return false
-		}
-		_, isPtr := t.Underlying().(*types.Pointer)
-		return pointers || !isPtr
-	})
-	return ts
 }
 
 // isFunc reports whether obj is the function name of the package path.
