@@ -166,25 +166,7 @@ func (r *ifaceReader) reflectiveCallee(call *ast.CallExpr) bool {
 // loadedCallee reports whether call calls a function or method declared
 // in a loaded package, whose body the reader walks.
 func (r *ifaceReader) loadedCallee(call *ast.CallExpr) bool {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.IndexExpr: // f[T](...)
-		if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
-			id = x
-		} else if sel, ok := ast.Unparen(fun.X).(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		}
-	case *ast.IndexListExpr:
-		if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
-			id = x
-		} else if sel, ok := ast.Unparen(fun.X).(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		}
-	}
+	id := calleeIdent(call) // zeros.go
 	if id == nil {
 		return false
 	}

@@ -52,7 +52,8 @@ func (p *Plan) laterWriter(f *finding) *ast.CallExpr {
 	}
 	info := f.unit.pkg.TypesInfo
 	root := rootObj(info, f.Src)
-	private := p.argPrivate(f) == ""
+	// Asked only when a call that runs other code follows.
+	private := func() bool { return p.argPrivate(f) == "" }
 	var found *ast.CallExpr
 	ast.Inspect(stmt, func(n ast.Node) bool {
 		if found != nil {
@@ -76,7 +77,7 @@ func (p *Plan) laterWriter(f *finding) *ast.CallExpr {
 // harmlessCall reports whether call cannot write the map at root: a
 // builtin or a conversion, a read method of a sync.Map, or, for a
 // private root, any call but a write method on the root itself.
-func harmlessCall(info *types.Info, call *ast.CallExpr, root types.Object, private bool) bool {
+func harmlessCall(info *types.Info, call *ast.CallExpr, root types.Object, private func() bool) bool {
 	if runsNoCode(info, call) {
 		return true
 	}
@@ -85,5 +86,5 @@ func harmlessCall(info *types.Info, call *ast.CallExpr, root types.Object, priva
 			return !writeMethods[sel.Sel.Name] || root == nil || rootObj(info, sel.X) != root
 		}
 	}
-	return private
+	return private()
 }

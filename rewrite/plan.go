@@ -373,10 +373,14 @@ func (p *Plan) warmIndexes() {
 	var files []*ast.File
 	var infos []*types.Info
 	seen := make(map[*ast.File]bool)
-	names := make(map[string]bool) // the copied variables isMove asks about
+	// The variables copies start from, which localUses is asked about
+	// (isMove, argPrivate).
+	names := make(map[string]bool)
 	for _, f := range p.findings {
-		if id, ok := ast.Unparen(f.Src).(*ast.Ident); ok {
-			names[id.Name] = true
+		if f.Src != nil {
+			if id := rootVar(f.unit.pkg.TypesInfo, f.Src); id != nil {
+				names[id.Name] = true
+			}
 		}
 		if file := f.unit.fileOf(f.Pos); file != nil && !seen[file] {
 			seen[file] = true

@@ -486,9 +486,9 @@ func calleeIdent(call *ast.CallExpr) *ast.Ident {
 	fun := ast.Unparen(call.Fun)
 	switch f := fun.(type) {
 	case *ast.IndexExpr:
-		fun = f.X
+		fun = ast.Unparen(f.X)
 	case *ast.IndexListExpr:
-		fun = f.X
+		fun = ast.Unparen(f.X)
 	}
 	switch f := fun.(type) {
 	case *ast.Ident:
