@@ -315,7 +315,8 @@ func (x *index) unit(u *unit) *unitIndex {
 	return ui
 }
 
-// usesNamed returns the identifiers of u that use an object named name.
+// usesNamed returns the identifiers of u that use an object named name,
+// in no particular order.
 func (x *index) usesNamed(u *unit, name string) []*ast.Ident {
 	ui := x.unit(u)
 	ui.usesOnce.Do(func() {

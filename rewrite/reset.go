@@ -385,6 +385,8 @@ func (p *Plan) rootAssigned(f *finding) token.Pos {
 	if !ok {
 		return token.NoPos
 	}
+	// The first in position order: usesNamed is in no order.
+	first := token.NoPos
 	for _, use := range p.idx.usesNamed(f.unit, v.Name()) {
 		if info.Uses[use] != v {
 			continue
@@ -393,28 +395,36 @@ func (p *Plan) rootAssigned(f *finding) token.Pos {
 		if file == nil {
 			continue
 		}
-		path := p.idx.path(file, use)
-		var e ast.Expr = use
-		for {
-			parent := parentOf(path, e)
-			if as, ok := parent.(*ast.AssignStmt); ok {
-				for _, lhs := range as.Lhs {
-					if ast.Unparen(lhs) == e {
-						return as.Pos()
-					}
-				}
-			}
-			next, ok := parent.(ast.Expr)
-			if !ok || rootStep(next) != e {
-				break
-			}
-			e = next
+		if pos := assignedAt(p.idx.path(file, use), use); pos.IsValid() && (!first.IsValid() || before(p.Fset.Position(pos), p.Fset.Position(first))) {
+			first = pos
 		}
 	}
-	if v.Kind() == types.ResultVar {
+	if !first.IsValid() && v.Kind() == types.ResultVar {
 		return p.resultsAssigned(f.unit, v)
 	}
-	return token.NoPos
+	return first
+}
+
+// assignedAt returns the position of the assignment whose left side is
+// use or a path from it (use.a, use[i], *use), or token.NoPos; path is
+// use's path.
+func assignedAt(path []ast.Node, use *ast.Ident) token.Pos {
+	var e ast.Expr = use
+	for {
+		parent := parentOf(path, e)
+		if as, ok := parent.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if ast.Unparen(lhs) == e {
+					return as.Pos()
+				}
+			}
+		}
+		next, ok := parent.(ast.Expr)
+		if !ok || rootStep(next) != e {
+			return token.NoPos
+		}
+		e = next
+	}
 }
 
 // resultsAssigned returns the first return statement with values of the

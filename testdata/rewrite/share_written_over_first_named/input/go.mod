@@ -1,0 +1,3 @@
+module example.com/firstwrite
+
+go 1.24
