@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -67,11 +68,18 @@ func (p *Plan) apply(early bool) ([]FileChange, error) {
 		}
 	}
 	newFiles := helpers.files()
+	cpus := runtime.GOMAXPROCS(0)
 	if early {
 		p.early = p.startVerify(append(append([]FileChange(nil), results...), newFiles...))
+		if p.early != nil && cpus > 1 {
+			// The check's longest part is a chain of roots, each
+			// waiting for the one it imports: it gets a CPU of its
+			// own, or formatting slows every link of the chain.
+			cpus--
+		}
 	}
-	par.Do(len(names), func(i int) {
-		errs[i] = p.formatFile(&results[i])
+	par.DoOn(cpus, len(names), func(i int) {
+		errs[i] = p.formatFile(&results[i], cpus)
 	})
 	var changes []FileChange
 	for i := range names {
@@ -113,13 +121,13 @@ func (p *Plan) editFile(name string, ops []*op, helpers *helperSet) (FileChange,
 	return FileChange{Name: name, Old: old, file: f, edits: edits, text: edited}, nil
 }
 
-// formatFile sets the New content of an edited file; none if the file
-// comes out as it was.
-func (p *Plan) formatFile(ch *FileChange) error {
+// formatFile sets the New content of an edited file, formatted on at
+// most cpus CPUs; none if the file comes out as it was.
+func (p *Plan) formatFile(ch *FileChange, cpus int) error {
 	if ch.file == nil {
 		return nil // a cgo file, formatted by applyCgo (cgo.go)
 	}
-	out, err := formatEdited(p.Fset, ch.file, ch.Old, ch.text, ch.edits) // fidelity.go: gofmt where the edits reach; BOM, CRLF
+	out, err := formatEdited(p.Fset, ch.file, ch.Old, ch.text, ch.edits, cpus) // fidelity.go: gofmt where the edits reach; BOM, CRLF
 	ch.text = nil
 	if err != nil {
 		return &FileError{Name: ch.Name, Err: err}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"runtime"
 
 	"github.com/syncfix/syncfix/detect"
 	"github.com/syncfix/syncfix/internal/textdiff"
@@ -240,7 +241,7 @@ func (p *Plan) applyCgo(c *cgoFile, name string, edited []byte, edits []textdiff
 	if err != nil {
 		return FileChange{}, &FileError{Name: c.name, Err: fmt.Errorf("internal error: the edited file does not parse: %v", err)}
 	}
-	out, err := formatEdited(p.Fset, f, c.src, newSrc, origEdits)
+	out, err := formatEdited(p.Fset, f, c.src, newSrc, origEdits, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return FileChange{}, &FileError{Name: c.name, Err: err}
 	}

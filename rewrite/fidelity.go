@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
-	"runtime"
 	"slices"
 	"sort"
 
@@ -34,8 +33,8 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 
 // formatEdited returns the new content of a file: edited, which edits
 // made of old and which parses to f, gofmt-formatted where the edits
-// reach.
-func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []textdiff.Edit) ([]byte, error) {
+// reach, on at most cpus CPUs.
+func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []textdiff.Edit, cpus int) ([]byte, error) {
 	oldBody, bom := bytes.CutPrefix(old, utf8BOM)
 	oldText := lfText(oldBody)
 	// edited and its LF form have the same lines: ranges of lines found
@@ -54,7 +53,7 @@ func formatEdited(fset *token.FileSet, f *ast.File, old, edited []byte, edits []
 		last := tf.PositionFor(tf.Pos(max(start, end-1)), false).Line
 		touched = append(touched, [2]int{lines.paragraphStart(first), lines.paragraphEnd(last)})
 	}
-	formatted, ok := formatRegions(fset, f, text, lines, touched)
+	formatted, ok := formatRegions(fset, f, text, lines, touched, cpus)
 	if !ok {
 		var buf bytes.Buffer
 		if err := format.Node(&buf, fset, f); err != nil {
@@ -120,7 +119,7 @@ func sameFormatted(merged, formatted []byte, regions bool) bool {
 // It reports false, and formats nothing, when a region would reach the
 // package clause or the imports (gofmt sorts imports) or a region does
 // not print.
-func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTable, touched [][2]int) ([]byte, bool) {
+func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTable, touched [][2]int, cpus int) ([]byte, bool) {
 	tf := fset.File(f.FileStart)
 	line := func(pos token.Pos) int { return tf.PositionFor(pos, false).Line }
 	// The header: the package clause, and the imports.
@@ -219,7 +218,7 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 		merged = [][4]int{{a, nlines, from, nlines}}
 		spans = []span{{0, len(decls), ci, len(comments)}}
 	}
-	// A region of many declarations is printed in pieces, on every CPU:
+	// A region of many declarations is printed in pieces, on cpus CPUs:
 	// it is cut at blank lines between two declarations with no comment
 	// between them, where gofmt puts one blank line whatever comes
 	// before and after.
@@ -229,7 +228,7 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 		joined bool // follows the previous piece, after one blank line
 	}
 	var pieces []piece
-	perPiece := max(64, len(decls)/(4*runtime.GOMAXPROCS(0)))
+	perPiece := max(64, len(decls)/(4*cpus))
 	for k, sp := range spans {
 		pieces = append(pieces, piece{span: sp, region: k})
 		for c := sp.i + perPiece; c < sp.j; c++ {
@@ -245,7 +244,7 @@ func formatRegions(fset *token.FileSet, f *ast.File, text []byte, lines *lineTab
 	}
 	printed := make([][]byte, len(pieces))
 	failed := make([]bool, len(pieces))
-	par.Do(len(pieces), func(n int) {
+	par.DoOn(cpus, len(pieces), func(n int) {
 		pc := pieces[n]
 		region := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[pc.i:pc.j], Comments: comments[pc.ci:pc.cj], FileStart: f.FileStart, FileEnd: f.FileEnd}
 		var buf bytes.Buffer

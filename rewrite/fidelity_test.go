@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/parser"
 	"go/token"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func formatText(t *testing.T, old, edited []byte) ([]byte, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return formatEdited(fset, f, old, edited, textdiff.Edits(old, edited))
+	return formatEdited(fset, f, old, edited, textdiff.Edits(old, edited), runtime.GOMAXPROCS(0))
 }
 
 func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }

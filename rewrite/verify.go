@@ -9,12 +9,11 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/syncfix/syncfix/detect"
+	"github.com/syncfix/syncfix/internal/par"
 	"github.com/syncfix/syncfix/internal/textdiff"
 	"golang.org/x/tools/go/packages"
 )
@@ -189,11 +188,18 @@ func newVerifier(p *Plan, changes []FileChange) *verifier {
 			v.roots[pkg.ID] = pkg
 		}
 	}
+	byDir := make(map[string][]*packages.Package)
+	for _, pkg := range v.roots {
+		if len(pkg.GoFiles) > 0 {
+			dir := filepath.Dir(pkg.GoFiles[0])
+			byDir[dir] = append(byDir[dir], pkg)
+		}
+	}
 	for _, ch := range changes {
 		if ch.Old != nil {
 			continue
 		}
-		for _, id := range v.holders(ch.Name, ch.New) {
+		for _, id := range holders(byDir[filepath.Dir(ch.Name)], ch.Name, ch.New) {
 			v.newFiles[id] = append(v.newFiles[id], ch.Name)
 		}
 	}
@@ -219,24 +225,24 @@ func newVerifier(p *Plan, changes []FileChange) *verifier {
 	return v
 }
 
-// holders returns the IDs of the roots that a new file belongs to: the
-// packages of its directory with its package name, the test variant only
-// for a _test.go file.
-func (v *verifier) holders(name string, src []byte) []string {
+// holders returns the IDs of the roots that a new file belongs to, of
+// inDir, the roots in its directory: those with its package name, the
+// test variant only for a _test.go file.
+func holders(inDir []*packages.Package, name string, src []byte) []string {
 	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.PackageClauseOnly)
 	if err != nil {
 		return nil
 	}
 	test := strings.HasSuffix(name, "_test.go")
 	var ids []string
-	for id, pkg := range v.roots {
-		if pkg.Name != f.Name.Name || len(pkg.GoFiles) == 0 || filepath.Dir(pkg.GoFiles[0]) != filepath.Dir(name) {
+	for _, pkg := range inDir {
+		if pkg.Name != f.Name.Name {
 			continue
 		}
 		if test && pkg.ForTest == "" {
 			continue // p itself, not p [p.test]
 		}
-		ids = append(ids, id)
+		ids = append(ids, pkg.ID)
 	}
 	sort.Strings(ids)
 	return ids
@@ -288,13 +294,13 @@ func (v *verifier) needsReload() bool {
 // signature; types declared in a body are local to it), and the copy
 // finder would still run on the full check of every re-checked root, as
 // it reads types by their structure and reports positions, not objects.
-// It was tried and measured, and it does not pay on two cores: on
-// gentree's 200 packages, where each imports the one before, Verify took
-// about 0.015 s longer (0.13 s, not 0.115), because a small package's
-// check costs mostly what does not depend on the bodies (so the first
-// pass costs nearly a full check), and the second core is busy already,
-// formatting the edited files (Apply). It may pay on more cores, or
-// with packages whose bodies are most of their check.
+// It was tried twice and does not pay on two cores. On gentree's 200
+// packages, where each imports the one before, the check without bodies
+// costs a quarter of a full one, but the two cores are busy anyway
+// (formatting, the copy finder, the full checks), so diff took as long
+// (368 ms, not 369, medians of 21) and its peak memory grew by 1.4%. It
+// may pay on more cores, or with packages whose bodies are most of
+// their check.
 func (v *verifier) check() error {
 	v.results = make(map[string]*checked, len(v.recheck))
 	var ids []string
@@ -303,28 +309,27 @@ func (v *verifier) check() error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for _, id := range ids {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := v.results[id]
-			defer close(r.done)
-			pkg := v.roots[id]
-			for _, imp := range pkg.Imports {
-				if dep := v.results[imp.ID]; dep != nil {
-					<-dep.typed
-				}
+	order := v.importsFirst(ids)
+	// A worker takes the roots in that order, so a root's imports are
+	// taken before it, and the first root not yet typed never waits:
+	// the workers cannot all wait. A root's own files are parsed before
+	// it waits for its imports.
+	par.Do(len(order), func(k int) {
+		r := v.results[order[k]]
+		defer close(r.done)
+		pkg := v.roots[order[k]]
+		files := v.files(pkg, r)
+		for _, imp := range pkg.Imports {
+			if dep := v.results[imp.ID]; dep != nil {
+				<-dep.typed
 			}
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			v.checkOne(pkg, r)
-			close(r.typed)
-			v.find(r)
-		}()
-	}
-	wg.Wait()
+		}
+		if files != nil {
+			v.checkOne(pkg, files, r)
+		}
+		close(r.typed)
+		v.find(r)
+	})
 	var problems []string
 	seen := make(map[string]bool)
 	for _, id := range ids {
@@ -341,36 +346,73 @@ func (v *verifier) check() error {
 	return nil
 }
 
-// checkOne type-checks one root with its changed and new files.
-func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
+// importsFirst returns ids, the roots to check again in the order of
+// their IDs, reordered so that each comes after the re-checked roots it
+// imports.
+func (v *verifier) importsFirst(ids []string) []string {
+	order := make([]string, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	var visit func(id string)
+	visit = func(id string) {
+		if seen[id] || !v.recheck[id] {
+			return
+		}
+		seen[id] = true
+		imps := v.roots[id].Imports
+		paths := make([]string, 0, len(imps))
+		for path := range imps {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			visit(imps[path].ID)
+		}
+		order = append(order, id)
+	}
+	for _, id := range ids {
+		visit(id)
+	}
+	return order
+}
+
+// files returns the syntax of a root as changed: its files, the changed
+// ones as edited, and its new files. It returns nil, with the problem
+// in r.errs, if one does not parse.
+func (v *verifier) files(pkg *packages.Package, r *checked) []*ast.File {
 	fset := v.p.Fset
-	fail := func(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+	files := make([]*ast.File, 0, len(pkg.Syntax)+len(v.newFiles[pkg.ID]))
+	parse := func(name string, src []byte) bool {
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			r.errs = append(r.errs, err.Error())
+			return false
+		}
+		files = append(files, f)
+		return true
+	}
 	for _, f := range pkg.Syntax {
 		name := fset.File(f.FileStart).Name()
-		ch := v.changes[name]
-		if ch == nil {
-			r.files = append(r.files, f)
-			continue
+		switch ch := v.changes[name]; {
+		case ch == nil:
+			files = append(files, f)
+		case ch.file != nil:
+			files = append(files, ch.file) // parsed by Apply
+		case !parse(name, ch.New):
+			return nil
 		}
-		if ch.file != nil {
-			r.files = append(r.files, ch.file) // parsed by Apply
-			continue
-		}
-		nf, err := parser.ParseFile(fset, name, ch.New, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			fail("%v", err)
-			return
-		}
-		r.files = append(r.files, nf)
 	}
 	for _, name := range v.newFiles[pkg.ID] {
-		nf, err := parser.ParseFile(fset, name, v.changes[name].New, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			fail("%v", err)
-			return
+		if !parse(name, v.changes[name].New) {
+			return nil
 		}
-		r.files = append(r.files, nf)
 	}
+	return files
+}
+
+// checkOne type-checks one root, whose syntax is files.
+func (v *verifier) checkOne(pkg *packages.Package, files []*ast.File, r *checked) {
+	fset := v.p.Fset
+	r.files = files
 	// What the copy finder reads; not Scopes or Instances. (Sizing the
 	// maps as the loaded package's was measured: it saves the maps'
 	// growth, but diff on a 50,000-line file took no less time.)
@@ -382,6 +424,21 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
+	conf := v.config(pkg)
+	conf.Error = func(err error) {
+		if len(r.errs) < 10 {
+			r.errs = append(r.errs, err.Error())
+		}
+	}
+	tpkg := types.NewPackage(pkg.PkgPath, pkg.Name)
+	_ = types.NewChecker(conf, fset, tpkg, r.info).Files(r.files)
+	r.pkg = tpkg
+}
+
+// config returns the configuration that type-checks a root again, with
+// an importer that gives the new types of re-checked roots and the
+// loaded types of the others.
+func (v *verifier) config(pkg *packages.Package) *types.Config {
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
@@ -408,18 +465,11 @@ func (v *verifier) checkOne(pkg *packages.Package, r *checked) {
 			return nil, fmt.Errorf("no types for %s", path)
 		}),
 		Sizes: pkg.TypesSizes,
-		Error: func(err error) {
-			if len(r.errs) < 10 {
-				r.errs = append(r.errs, err.Error())
-			}
-		},
 	}
 	if pkg.Module != nil && pkg.Module.GoVersion != "" {
 		conf.GoVersion = "go" + pkg.Module.GoVersion
 	}
-	tpkg := types.NewPackage(pkg.PkgPath, pkg.Name)
-	_ = types.NewChecker(conf, fset, tpkg, r.info).Files(r.files)
-	r.pkg = tpkg
+	return conf
 }
 
 // find finds the copies in a checked root, and lets the syntax and types
