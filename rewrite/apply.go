@@ -45,7 +45,7 @@ type FileChange struct {
 // is given the changes Apply returned.
 func (p *Plan) Apply() ([]FileChange, error) { return p.apply(true) }
 
-// apply is Apply; with early, it starts Verify's work before formatting.
+// apply is Apply; with early, it does Verify's work while formatting.
 func (p *Plan) apply(early bool) ([]FileChange, error) {
 	p.early = nil
 	byFile := p.acceptedOps()
@@ -68,19 +68,31 @@ func (p *Plan) apply(early bool) ([]FileChange, error) {
 		}
 	}
 	newFiles := helpers.files()
-	cpus := runtime.GOMAXPROCS(0)
-	if early {
-		p.early = p.startVerify(append(append([]FileChange(nil), results...), newFiles...))
-		if p.early != nil && cpus > 1 {
-			// The check's longest part is a chain of roots, each
-			// waiting for the one it imports: it gets a CPU of its
-			// own, or formatting slows every link of the chain.
-			cpus--
-		}
+	format := func(cpus int) {
+		par.DoOn(cpus, len(names), func(i int) {
+			errs[i] = p.formatFile(&results[i], cpus)
+		})
 	}
-	par.DoOn(cpus, len(names), func(i int) {
-		errs[i] = p.formatFile(&results[i], cpus)
-	})
+	var e *earlyCheck
+	if early {
+		e = p.earlyVerify(append(append([]FileChange(nil), results...), newFiles...))
+	}
+	if e == nil {
+		format(runtime.GOMAXPROCS(0))
+	} else {
+		// The check runs on this goroutine, which has a CPU now, and
+		// the formatting beside it on one CPU fewer: the check's
+		// longest part is a chain of roots, each waiting for the one
+		// it imports, and formatting on every CPU slowed every link.
+		formatted := make(chan struct{})
+		go func() {
+			defer close(formatted)
+			format(max(1, runtime.GOMAXPROCS(0)-1))
+		}()
+		e.run()
+		<-formatted
+		p.early = e
+	}
 	var changes []FileChange
 	for i := range names {
 		if errs[i] != nil {

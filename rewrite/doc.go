@@ -306,8 +306,9 @@
 //	notouch.go       R5: files never edited (generated, outside the main module)
 //	cgo.go           R5: cgo files edited through the user's file, on verbatim lines
 //	index.go         indexes built on first use: parents and identifiers by position, local uses, reached fields
+//	scopes.go        the innermost scope at a position, by binary search over the top-level scopes
 //	ops.go           ops and their edits: one small type per kind of edit, each with its apply
-//	apply.go         Apply: ops to text edits, per file, in parallel; Verify started early
+//	apply.go         Apply: ops to text edits, per file, in parallel; Verify's check while formatting
 //	textedit.go      text edits: ordering, nesting, applying
 //	exprs.go         the text of new expressions: clones, types, literals, new
 //	imports.go       one import of sync per file, renamed where shadowed

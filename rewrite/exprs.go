@@ -13,7 +13,7 @@ import (
 // resolves reports whether name, written at pos, would denote want (nil:
 // nothing, or a universe object).
 func (e *fileEditor) resolves(name string, pos token.Pos, want func(types.Object) bool) bool {
-	scope := e.unit.pkg.Types.Scope().Innermost(pos)
+	scope := e.unit.innermost(pos)
 	if scope == nil {
 		return true
 	}

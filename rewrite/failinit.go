@@ -124,7 +124,7 @@ func (p *Plan) ctorCall(u *unit, file *ast.File, s ast.Stmt, ctor *types.Func) (
 			return "", "this statement redeclares " + name
 		}
 	}
-	if _, obj := u.pkg.Types.Scope().Innermost(s.Pos()).LookupParent(name, s.Pos()); obj != want {
+	if _, obj := u.innermost(s.Pos()).LookupParent(name, s.Pos()); obj != want {
 		return "", name + " is shadowed here"
 	}
 	if want != types.Object(ctor) {

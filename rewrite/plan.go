@@ -142,7 +142,7 @@ type Plan struct {
 	// cgoFiles caches cgoMap.
 	cgoFiles map[*ast.File]*cgoFile
 	cgoMu    sync.Mutex
-	// early is the check of the edited program that Apply started for
+	// early is the check of the edited program that Apply did for
 	// Verify (verify.go), or nil.
 	early *earlyCheck
 }
@@ -264,6 +264,10 @@ type unit struct {
 	// byPos are the files in position order (index.go).
 	sortOnce sync.Once
 	byPos    []*ast.File
+	// fileScopes and topScopes, their children, are in position order
+	// (scopes.go).
+	scopesOnce            sync.Once
+	fileScopes, topScopes []*types.Scope
 }
 
 func (u *unit) detectPackage() *detect.Package {

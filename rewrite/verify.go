@@ -39,10 +39,10 @@ import (
 //
 // The roots are checked in parallel; an importer waits only for the
 // types of the roots it imports, not for the copy finder's run on them.
-// Apply starts all of this before it formats the edited files
-// (earlyCheck), since the check reads the files as edited and parsed,
-// which formatting does not change; Verify then only waits for the
-// result, if it is given the changes that Apply returned.
+// Apply does all of this while it formats the edited files (earlyCheck),
+// since the check reads the files as edited and parsed, which
+// formatting does not change; Verify then only takes the result, if it
+// is given the changes that Apply returned.
 
 // A VerifyError says that the changed program does not type-check, or
 // that an edit left or introduced a copy: an internal error of the plan,
@@ -69,7 +69,6 @@ func (p *Plan) Verify(changes []FileChange) error {
 	e := p.early
 	p.early = nil
 	if e != nil && e.covers(changes) {
-		<-e.done
 		return e.err
 	}
 	v := newVerifier(p, changes)
@@ -89,23 +88,23 @@ func (p *Plan) Verify(changes []FileChange) error {
 	return v.findCopies()
 }
 
-// An earlyCheck is Verify's work on the edited program, started by Apply
-// before it formats the files: formatting changes white space only, and
+// An earlyCheck is Verify's work on the edited program, done by Apply
+// while it formats the files: formatting changes white space only, and
 // Verify checks the edited files as parsed before formatting (file,
 // edits), so the result holds for the changes Apply returns, if they
 // are the same files. A file that formatting turns back into its old
 // content is dropped from the changes, and then Verify checks again.
 type earlyCheck struct {
+	v     *verifier
 	files map[string]*ast.File // the edited files checked, by name
 	added map[string][]byte    // the new files checked, by name
-	done  chan struct{}
 	err   error
 }
 
-// startVerify starts Verify's work on changes: edited files not yet
+// earlyVerify prepares Verify's work on changes: edited files not yet
 // formatted, and new files. It returns nil if Verify would need
 // Program.Reload, which reads the formatted files.
-func (p *Plan) startVerify(changes []FileChange) *earlyCheck {
+func (p *Plan) earlyVerify(changes []FileChange) *earlyCheck {
 	if len(changes) == 0 {
 		return nil
 	}
@@ -113,7 +112,7 @@ func (p *Plan) startVerify(changes []FileChange) *earlyCheck {
 	if v.needsReload() {
 		return nil
 	}
-	e := &earlyCheck{files: make(map[string]*ast.File), added: make(map[string][]byte), done: make(chan struct{})}
+	e := &earlyCheck{v: v, files: make(map[string]*ast.File), added: make(map[string][]byte)}
 	for _, ch := range changes {
 		if ch.Old == nil {
 			e.added[ch.Name] = ch.New
@@ -121,13 +120,15 @@ func (p *Plan) startVerify(changes []FileChange) *earlyCheck {
 			e.files[ch.Name] = ch.file
 		}
 	}
-	go func() {
-		defer close(e.done)
-		if e.err = v.check(); e.err == nil {
-			e.err = v.findCopies()
-		}
-	}()
 	return e
+}
+
+// run does the check and keeps its result.
+func (e *earlyCheck) run() {
+	if e.err = e.v.check(); e.err == nil {
+		e.err = e.v.findCopies()
+	}
+	e.v = nil
 }
 
 // covers reports whether changes are the ones e checks.

@@ -592,7 +592,7 @@ func (c *constructionScan) zeroBlocker(u *unit, file *ast.File, pos token.Pos, t
 // or unqualified in its own package where the name is not shadowed.
 func (c *constructionScan) nameable(u *unit, file *ast.File, pos token.Pos, tn *types.TypeName) string {
 	if tn.Pkg() == nil || tn.Pkg().Path() == u.pkg.Types.Path() {
-		if scope := u.pkg.Types.Scope().Innermost(pos); scope != nil {
+		if scope := u.innermost(pos); scope != nil {
 			if _, obj := scope.LookupParent(tn.Name(), pos); obj == nil || obj.Pos() != tn.Pos() {
 				return "the name is shadowed here"
 			}
