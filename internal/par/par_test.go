@@ -1,6 +1,7 @@
 package par
 
 import (
+	"fmt"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -9,12 +10,29 @@ import (
 // TestDo checks that every call runs once and that no more than
 // GOMAXPROCS run at a time.
 func TestDo(t *testing.T) {
-	const n = 100
-	var calls [n]atomic.Int32
-	var running, most atomic.Int32
-	Do(n, func(i int) {
+	checkCalls(t, "Do", 100, runtime.GOMAXPROCS(0), Do)
+}
+
+// TestDoOn checks the same with the workers asked for, also for a count
+// of none or of more than there are calls.
+func TestDoOn(t *testing.T) {
+	for _, workers := range []int{-1, 0, 1, 3, 1000} {
+		const n = 50
+		do := func(n int, f func(int)) { DoOn(workers, n, f) }
+		checkCalls(t, fmt.Sprintf("DoOn(%d)", workers), n, max(1, min(workers, n)), do)
+	}
+	DoOn(4, 0, func(int) { t.Error("f called for n=0") })
+}
+
+// checkCalls runs do over n calls and checks that each ran once, with at
+// most most of them at a time.
+func checkCalls(t *testing.T, name string, n, most int, do func(n int, f func(int))) {
+	t.Helper()
+	calls := make([]atomic.Int32, n)
+	var running, peak atomic.Int32
+	do(n, func(i int) {
 		r := running.Add(1)
-		for m := most.Load(); r > m && !most.CompareAndSwap(m, r); m = most.Load() {
+		for m := peak.Load(); r > m && !peak.CompareAndSwap(m, r); m = peak.Load() {
 		}
 		calls[i].Add(1)
 		runtime.Gosched()
@@ -22,37 +40,10 @@ func TestDo(t *testing.T) {
 	})
 	for i := range calls {
 		if got := calls[i].Load(); got != 1 {
-			t.Errorf("f(%d) ran %d times, want 1", i, got)
+			t.Errorf("%s: f(%d) ran %d times, want 1", name, i, got)
 		}
 	}
-	if m := most.Load(); m > int32(runtime.GOMAXPROCS(0)) {
-		t.Errorf("%d calls ran at once, want at most GOMAXPROCS=%d", m, runtime.GOMAXPROCS(0))
+	if p := peak.Load(); p > int32(most) {
+		t.Errorf("%s: %d calls ran at once, want at most %d", name, p, most)
 	}
-}
-
-// TestDoOn checks that every call runs once, with no more than the
-// workers asked for at a time, also for a count of none or too many.
-func TestDoOn(t *testing.T) {
-	for _, workers := range []int{-1, 0, 1, 3, 1000} {
-		const n = 50
-		var calls [n]atomic.Int32
-		var running, most atomic.Int32
-		DoOn(workers, n, func(i int) {
-			r := running.Add(1)
-			for m := most.Load(); r > m && !most.CompareAndSwap(m, r); m = most.Load() {
-			}
-			calls[i].Add(1)
-			runtime.Gosched()
-			running.Add(-1)
-		})
-		for i := range calls {
-			if got := calls[i].Load(); got != 1 {
-				t.Errorf("workers=%d: f(%d) ran %d times, want 1", workers, i, got)
-			}
-		}
-		if m, want := most.Load(), int32(max(1, min(workers, n))); m > want {
-			t.Errorf("workers=%d: %d calls ran at once, want at most %d", workers, m, want)
-		}
-	}
-	DoOn(4, 0, func(int) { t.Error("f called for n=0") })
 }
