@@ -160,6 +160,8 @@ type verifier struct {
 	newFiles map[string][]string
 	// recheck are the roots to check again, by ID.
 	recheck map[string]bool
+	// strays are the problems of new files that no root holds.
+	strays  []string
 	results map[string]*checked
 }
 
@@ -199,7 +201,11 @@ func newVerifier(p *Plan, changes []FileChange) *verifier {
 		if ch.Old != nil {
 			continue
 		}
-		for _, id := range holders(byDir[filepath.Dir(ch.Name)], ch.Name, ch.New) {
+		ids, problem := holders(byDir[filepath.Dir(ch.Name)], ch.Name, ch.New)
+		if problem != "" {
+			v.strays = append(v.strays, problem)
+		}
+		for _, id := range ids {
 			v.newFiles[id] = append(v.newFiles[id], ch.Name)
 		}
 	}
@@ -227,14 +233,14 @@ func newVerifier(p *Plan, changes []FileChange) *verifier {
 
 // holders returns the IDs of the roots that a new file belongs to, of
 // inDir, the roots in its directory: those with its package name, the
-// test variant only for a _test.go file.
-func holders(inDir []*packages.Package, name string, src []byte) []string {
+// test variant only for a _test.go file. A file that belongs to none
+// would be checked by no one: holders says so instead.
+func holders(inDir []*packages.Package, name string, src []byte) (ids []string, problem string) {
 	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.PackageClauseOnly)
 	if err != nil {
-		return nil
+		return nil, err.Error()
 	}
 	test := strings.HasSuffix(name, "_test.go")
-	var ids []string
 	for _, pkg := range inDir {
 		if pkg.Name != f.Name.Name {
 			continue
@@ -244,8 +250,11 @@ func holders(inDir []*packages.Package, name string, src []byte) []string {
 		}
 		ids = append(ids, pkg.ID)
 	}
+	if len(ids) == 0 {
+		return nil, fmt.Sprintf("%s: the new file is of package %s, which no loaded package in its directory is", name, f.Name.Name)
+	}
 	sort.Strings(ids)
-	return ids
+	return ids, ""
 }
 
 // dependsOnRecheck reports whether package id imports, through any
@@ -310,7 +319,7 @@ func (v *verifier) check() error {
 	}
 	sort.Strings(ids)
 	v.checkAll(ids)
-	var problems []string
+	problems := v.strays
 	seen := make(map[string]bool)
 	for _, id := range ids {
 		for _, e := range v.results[id].errs {

@@ -43,23 +43,25 @@ func C() int { return b.B() }
 
 // TestVerifyFindsProblems checks that Verify fails, naming the file, for
 // changes that do not type-check (in the changed package, or in an
-// importer two links down the chain) or that leave a copy, and passes
-// the changes Apply made.
+// importer one link down the chain), that leave a copy, or whose new
+// file belongs to no loaded package, and passes the changes Apply made.
 func TestVerifyFindsProblems(t *testing.T) {
 	dir := writeModule(t, chainFiles)
-	aGo := filepath.Join(dir, "a", "a.go")
 	for _, tc := range []struct {
 		name string
-		edit func(src string) string // of a.go as fixed
+		file string                  // the change to edit; a.go if ""
+		edit func(src string) string // of the file as fixed
 		want string                  // in the error; "" for none
 	}{
-		{"as fixed", func(src string) string { return src }, ""},
-		{"syntax error", func(src string) string { return src + "func {\n" }, "a.go:"},
-		{"type error", func(src string) string { return strings.Replace(src, "n := 0", "n := \"\"", 1) }, "a.go:"},
-		{"importer breaks", func(src string) string { return strings.Replace(src, "func Count()", "func Total()", 1) }, "b.go:"},
-		{"copy left", func(src string) string {
+		{"as fixed", "", func(src string) string { return src }, ""},
+		{"syntax error", "", func(src string) string { return src + "func {\n" }, "a.go:"},
+		{"type error", "", func(src string) string { return strings.Replace(src, "n := 0", "n := \"\"", 1) }, "a.go:"},
+		{"importer breaks", "", func(src string) string { return strings.Replace(src, "func Count()", "func Total()", 1) }, "b.go:"},
+		{"copy left", "", func(src string) string {
 			return strings.Replace(src, "cloneSyncMap(&registry)", "&registry\n\tkept := registry\n\t_ = kept", 1)
 		}, "a.go:"},
+		{"helper of no package", "syncfix_clone.go", func(src string) string { return strings.Replace(src, "package a", "package zz", 1) }, "syncfix_clone.go: the new file is of package zz"},
+		{"helper without a clause", "syncfix_clone.go", func(src string) string { return strings.Replace(src, "package a", "", 1) }, "syncfix_clone.go:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plan := load(t, dir, rewrite.Options{})
@@ -67,9 +69,13 @@ func TestVerifyFindsProblems(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			name := filepath.Join(dir, "a", "a.go")
+			if tc.file != "" {
+				name = filepath.Join(dir, "a", tc.file)
+			}
 			edited := false
 			for i, ch := range changes {
-				if ch.Name == aGo {
+				if ch.Name == name {
 					// A FileChange of its own: Verify checks its New,
 					// not what Apply parsed.
 					changes[i] = rewrite.FileChange{Name: ch.Name, Old: ch.Old, New: []byte(tc.edit(string(ch.New)))}
@@ -77,7 +83,7 @@ func TestVerifyFindsProblems(t *testing.T) {
 				}
 			}
 			if !edited {
-				t.Fatalf("no change of a/a.go in %d changes", len(changes))
+				t.Fatalf("no change of %s in %d changes", name, len(changes))
 			}
 			err = plan.Verify(changes)
 			var verr *rewrite.VerifyError
